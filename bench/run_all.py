@@ -1,0 +1,48 @@
+"""`make bench`: run each benchmark in its own process (settings are per process) and print
+the figures. Benchmarks report; they do not pass or fail."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/bienche_bench")
+
+
+def _pg_available() -> bool:
+    try:
+        import psycopg
+
+        with psycopg.connect(
+            PG_URL.rsplit("/", 1)[0] + "/postgres", connect_timeout=3, autocommit=True
+        ) as conn:
+            name = PG_URL.rsplit("/", 1)[1]
+            if not conn.execute("SELECT 1 FROM pg_database WHERE datname=%s", (name,)).fetchone():
+                conn.execute(f'CREATE DATABASE "{name}"')
+        return True
+    except Exception as exc:  # noqa: BLE001
+        print(f"(PostgreSQL benchmarks skipped: {exc})")
+        return False
+
+
+def run(module: str, env: dict[str, str]) -> None:
+    subprocess.run([sys.executable, "-m", module], env={**os.environ, **env}, check=True)
+
+
+def main() -> None:
+    os.makedirs("var", exist_ok=True)
+    sqlite = {"DATABASE_URL": "sqlite:///var/bench.sqlite3"}
+    print("== org registry, 100,000 units, SQLite")
+    run("bench.org_registry", sqlite)
+    if _pg_available():
+        print("== org registry, 100,000 units, PostgreSQL")
+        run("bench.org_registry", {"DATABASE_URL": PG_URL})
+    print("== Hà Nội demo: build time and org chart page")
+    run("bench.demo_pages", {"DATABASE_URL": "sqlite:///var/bench-demo.sqlite3"})
+    print("== staffing: 200,000-row roster import, staffing pages")
+    run("bench.staffing", {"DATABASE_URL": "sqlite:///var/bench-staffing.sqlite3"})
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,74 @@
+"""Shared tables: the audit trail, the working-day overrides and API tokens."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditEntry(models.Model):
+    """One state change: who, when, what (entity + before/after) and why.
+
+    Written by services in the same transaction as the change (see ``core.audit``).
+    """
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT
+    )
+    action = models.CharField(max_length=64, db_index=True)
+    entity_type = models.CharField(max_length=64)
+    entity_id = models.CharField(max_length=64)
+    before = models.JSONField(null=True, blank=True)
+    after = models.JSONField(null=True, blank=True)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["entity_type", "entity_id"])]
+        ordering = ["-at", "-id"]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit entries")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.entity_type}#{self.entity_id}"
+
+
+class CalendarOverride(models.Model):
+    """A day whose working status differs from the default rule.
+
+    The default is: Saturdays, Sundays and statutory public holidays (``holidays`` package,
+    country VN) are days off. Each year the Government also decides swaps (a Saturday worked
+    to bridge a holiday, an extra day off): those are rows here, with their legal basis.
+    """
+
+    class Kind(models.TextChoices):
+        WORKING = "working", _("Working day")
+        DAY_OFF = "day_off", _("Day off")
+
+    day = models.DateField(unique=True)
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    reason = models.CharField(max_length=255)
+    basis = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["day"]
+        verbose_name = _("calendar override")
+        verbose_name_plural = _("calendar overrides")
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.kind}"
+
+
+class ApiToken(models.Model):
+    """A bearer token for the REST API. Only the SHA-256 digest is stored."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    name = models.CharField(max_length=100)
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return f"{self.user_id}:{self.name}"

@@ -1,0 +1,24 @@
+import pytest
+
+from bienche.core.cache import cached_read
+from bienche.core.services import calendar_override_set
+
+pytestmark = pytest.mark.django_db
+
+
+def test_cached_until_data_changes():
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    assert cached_read("k", compute) == 1
+    assert cached_read("k", compute) == 1
+    calendar_override_set(
+        day=__import__("datetime").date(2025, 3, 8),
+        kind="working",
+        reason="Làm bù",
+        acting_user=None,
+    )
+    assert cached_read("k", compute) == 2

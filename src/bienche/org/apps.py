@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class OrgConfig(AppConfig):
+    name = "bienche.org"
+    label = "org"
+    verbose_name = "Organization"

@@ -1,0 +1,65 @@
+"""Browser tests: Debian Chromium driven by Playwright against pytest-django's live server.
+
+Never downloads a browser. Skips with a reason when Chromium or Playwright is absent,
+unless settings.REQUIRE_BROWSER (CI) makes them mandatory.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls in fixtures are
+# still synchronous and safe here.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-dev-shm-usage",
+]
+
+
+def _unavailable(reason: str):
+    if settings.REQUIRE_BROWSER:
+        pytest.fail(f"browser tests are mandatory here but {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def chromium_browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("Playwright is not installed")
+    path = Path(settings.CHROMIUM_PATH)
+    if not path.exists():
+        _unavailable(f"Chromium not found at {path} (apt-get install chromium)")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(path), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium_browser):
+    context = chromium_browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.set_default_timeout(15000)
+    yield pg
+    context.close()
+
+
+@pytest.fixture
+def artifacts() -> Path:
+    out = Path(settings.TEST_ARTIFACTS)
+    out.mkdir(parents=True, exist_ok=True)
+    return out
