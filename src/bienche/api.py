@@ -98,7 +98,7 @@ def problem(
 
 @api.exception_handler(BiencheError)
 def _bienche_error(request: HttpRequest, exc: BiencheError) -> HttpResponse:
-    titles = {404: "Not found", 409: "Conflict", 422: "Invalid input"}
+    titles = {403: "Forbidden", 404: "Not found", 409: "Conflict", 422: "Invalid input"}
     return problem(
         request,
         exc.status,

@@ -7,6 +7,10 @@ Variables:
     BIENCHE_SECRET_KEY  required in production; a development key is used otherwise
     BIENCHE_DEBUG       1/0 (default 1 in development, 0 in production)
     BIENCHE_ALLOWED_HOSTS  comma-separated (default: localhost,127.0.0.1,testserver)
+    BIENCHE_MEDIA_ROOT  uploaded files (default: var/media under the working directory)
+    BIENCHE_EMAIL_HOST / _PORT / _FROM  SMTP for notices (default: console backend)
+    BIENCHE_STEERING_REMINDER_DAYS  working days before a deadline to remind (default 5,1)
+    BIENCHE_STEERING_ESCALATION_DAYS  working days overdue before escalating (default 5)
 """
 
 from __future__ import annotations
@@ -84,6 +88,31 @@ CONFIG = load_config(os.environ)
 REQUIRE_BROWSER = os.environ.get("BIENCHE_REQUIRE_BROWSER") == "1"
 REQUIRE_POSTGRES = os.environ.get("BIENCHE_REQUIRE_POSTGRES") == "1"
 CHROMIUM_PATH = os.environ.get("BIENCHE_CHROMIUM", "/usr/bin/chromium")
+
+# Uploaded files (task products, document scans): outside the package, backed up with the DB.
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(os.environ.get("BIENCHE_MEDIA_ROOT", Path.cwd() / "var" / "media"))
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
+
+# Mail: the console backend by default; set BIENCHE_EMAIL_HOST to send through SMTP.
+EMAIL_HOST = os.environ.get("BIENCHE_EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("BIENCHE_EMAIL_PORT", "25"))
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+DEFAULT_FROM_EMAIL = os.environ.get("BIENCHE_EMAIL_FROM", "bienche@localhost")
+
+# Steering reminders: working days before the deadline in force, and the delay (working
+# days after it) before an overdue task is escalated to the unit above the lead unit.
+STEERING_REMINDER_DAYS = tuple(
+    int(d) for d in os.environ.get("BIENCHE_STEERING_REMINDER_DAYS", "5,1").split(",") if d
+)
+STEERING_ESCALATION_DAYS = int(os.environ.get("BIENCHE_STEERING_ESCALATION_DAYS", "5"))
+#: The government standard: a task is recorded within 3 working days of its document.
+STEERING_RECORDING_DAYS = 3
 TEST_ARTIFACTS = Path.cwd() / "var" / "test-artifacts"
 
 SECRET_KEY = CONFIG.secret_key
@@ -104,6 +133,7 @@ INSTALLED_APPS = [
     "bienche.core",
     "bienche.org",
     "bienche.staffing",
+    "bienche.steering",
     "bienche.web",
 ]
 

@@ -46,3 +46,26 @@ def audit_record(
         after=_jsonable(after) if after is not None else None,
         reason=reason,
     )
+
+
+def audit_record_many(*, actor: Any, action: str, entity_type: str, rows: list[dict]) -> None:
+    """Record many changes of one kind at once (imports); each row has ``entity_id`` and
+    optionally ``before``, ``after`` and ``reason``. Same transaction rule as above."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("audit_record_many must be called inside the service's transaction")
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    AuditEntry.objects.bulk_create(
+        [
+            AuditEntry(
+                actor=user,
+                action=action,
+                entity_type=entity_type,
+                entity_id=str(r["entity_id"]),
+                before=_jsonable(r["before"]) if r.get("before") is not None else None,
+                after=_jsonable(r["after"]) if r.get("after") is not None else None,
+                reason=r.get("reason", ""),
+            )
+            for r in rows
+        ],
+        batch_size=2000,
+    )

@@ -5,7 +5,8 @@ Exception tree::
     BiencheError                   base; carries a Message, a field and parameters
      ├── InvalidInput              bad input: HTTP 422 / form error; nothing was written
      ├── NotFound                  unknown object or outside the user's scope: HTTP 404
-     └── Conflict                  concurrent edit or state that changed meanwhile: HTTP 409
+     ├── Conflict                  concurrent edit or state that changed meanwhile: HTTP 409
+     └── Forbidden                 visible, but this user may not do this: HTTP 403
 
 Messages are module-level constants (``Message``) so tests can import them and compare
 codes instead of strings.
@@ -67,6 +68,12 @@ class NotFound(BiencheError):
 
 class Conflict(BiencheError):
     status = 409
+
+
+class Forbidden(BiencheError):
+    """The user may see the object but not do this to it (e.g. accept their own report)."""
+
+    status = 403
 
 
 NOT_FOUND = Message("not_found", "Không tìm thấy {what}.", "{what} not found.")

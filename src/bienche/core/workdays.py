@@ -145,3 +145,44 @@ def days_off_between(start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:
         if not working:
             out.append((day, reason))
     return out
+
+
+class WorkdayIndex:
+    """Working-day arithmetic in O(1) over a fixed range, for bulk work (scorecards, the
+    daily reminder run over tens of thousands of tasks): one override query, one pass.
+
+    ``between(a, b)`` equals :func:`working_days_between` and ``add(a, n)`` equals
+    :func:`add_working_days` for dates inside [first, last]; outside the range they fall
+    back to those functions, so results never depend on the range chosen.
+    """
+
+    def __init__(self, first: dt.date, last: dt.date) -> None:
+        self.first, self.last = first, last
+        overrides = _overrides(first, last)
+        self._cum: list[int] = []  # working days in [first, day]
+        self._working_days: list[dt.date] = []
+        count = 0
+        for day in _days(first, last):
+            if _status(day, overrides)[0]:
+                count += 1
+                self._working_days.append(day)
+            self._cum.append(count)
+
+    def _inside(self, day: dt.date) -> bool:
+        return self.first <= day <= self.last
+
+    def between(self, start: dt.date, end: dt.date) -> int:
+        if not (self._inside(start) and self._inside(end)):
+            return working_days_between(start, end)
+        return self._cum[(end - self.first).days] - self._cum[(start - self.first).days]
+
+    def add(self, start: dt.date, n: int) -> dt.date:
+        if n < 0:
+            raise ValueError("n must be >= 0")
+        if n == 0:
+            return start
+        if self._inside(start):
+            target = self._cum[(start - self.first).days] + n  # the n-th working day after
+            if target <= len(self._working_days):
+                return self._working_days[target - 1]
+        return add_working_days(start, n)

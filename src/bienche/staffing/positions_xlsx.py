@@ -16,10 +16,11 @@ from django.db import transaction
 
 from bienche.core.dating import q_valid_on
 from bienche.core.errors import BiencheError
+from bienche.core.problems import Problem
+from bienche.core.xlsx import parse_date, read_xlsx
 from bienche.staffing.enums import PositionCategory, PositionStatus
 from bienche.staffing.models import JobPositionVersion
 from bienche.staffing.ranks import GROUP_ORDER
-from bienche.staffing.roster_parse import Problem, parse_date, read_xlsx
 from bienche.staffing.services.positions import position_change, position_create
 
 HEADERS = (

@@ -15,18 +15,12 @@ from typing import Any
 import polars as pl
 
 from bienche.core.errors import BiencheError
+from bienche.core.problems import Problem
+from bienche.core.xlsx import parse_date, read_xlsx_frame
 from bienche.staffing.roster_layout import COLUMNS, HEADERS, SEX_CODES
 from bienche.staffing.validation import check_personal_id, check_rank_step
 
 MAX_ROWS = 1_000_000
-
-
-@dataclass(frozen=True)
-class Problem:
-    row: int  # Excel row number (header is row 1); 0 = the file itself
-    column: str
-    vi: str
-    en: str
 
 
 @dataclass
@@ -36,25 +30,6 @@ class ParsedRoster:
 
     def add(self, row: int, column: str, vi: str, en: str) -> None:
         self.problems.append(Problem(row, column, vi, en))
-
-
-def read_xlsx_frame(path: str | Path) -> Any:
-    """The first sheet as a Polars frame of strings (fastexcel/calamine).
-
-    Raises ValueError on a file that cannot be read."""
-    import fastexcel
-
-    try:
-        reader = fastexcel.read_excel(str(path))
-        return reader.load_sheet(0, dtypes="string").to_polars()
-    except Exception as exc:  # noqa: BLE001 - any reader failure means the file is unusable
-        raise ValueError(str(exc)) from exc
-
-
-def read_xlsx(path: str | Path) -> tuple[list[str], list[list[str | None]]]:
-    """Headers and rows as strings. Raises ValueError on a bad file."""
-    frame = read_xlsx_frame(path)
-    return [str(h).strip() for h in frame.columns], [list(r) for r in frame.iter_rows()]
 
 
 def parse_roster(path: str | Path) -> ParsedRoster:
@@ -97,21 +72,6 @@ def _check_headers(headers: list[str], out: ParsedRoster) -> bool:
     for h in missing:
         out.add(1, h, f"Thiếu cột bắt buộc «{h}».", f"Missing required column «{h}».")
     return not unknown and not missing
-
-
-def parse_date(text: str) -> dt.date:
-    text = text.strip()[:19]
-    if len(text) >= 10 and text[4] == "-":
-        try:
-            return dt.date.fromisoformat(text[:10])  # fast path: ISO dates and datetimes
-        except ValueError:
-            pass
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"):
-        try:
-            return dt.datetime.strptime(text, fmt).date()  # noqa: DTZ007 - a calendar date
-        except ValueError:
-            continue
-    raise ValueError(text)
 
 
 def parse_hundredths(text: str) -> int:

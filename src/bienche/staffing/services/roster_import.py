@@ -20,10 +20,11 @@ from django.db.models import Max
 
 from bienche.core.audit import audit_record
 from bienche.core.bulk import bulk_insert
+from bienche.core.problems import Problem
 from bienche.staffing.enums import EndReason
 from bienche.staffing.models import Assignment, Person
 from bienche.staffing.ranks import group_at_least
-from bienche.staffing.roster_parse import ParsedRoster, Problem, parse_roster
+from bienche.staffing.roster_parse import ParsedRoster, parse_roster
 from bienche.staffing.services.roster_context import (
     SAME,
     ExistingAssignment,

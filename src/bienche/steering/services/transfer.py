@@ -1,0 +1,96 @@
+"""Open tasks follow their lead unit through a reorganization (registered with org.hooks).
+
+When an event ends a unit, each of its open tasks passes to the successor that received the
+largest share along the lineage (ties: the lowest unit code), from the event's date; a
+``transferred`` event on the task names both units and the decision, so the hand-over is
+visible on the task and the successor's board. Supporting roles pass the same way. Closed
+tasks stay with the unit that closed them: the record of the past does not move. A unit
+ended without successors keeps its open tasks; they surface on the committee's overdue list.
+"""
+
+from __future__ import annotations
+
+from bienche.core.audit import audit_record_many
+from bienche.org.hooks import EventChange
+from bienche.org.models import Unit
+from bienche.steering.enums import OPEN_STATUSES, EventKind
+from bienche.steering.models import Task, TaskEvent, TaskSupport
+
+
+def _successors(change: EventChange) -> dict[int, int]:
+    """Ended unit id → the successor that takes its tasks."""
+    codes = dict(
+        Unit.objects.filter(pk__in={s for _p, s, _b in change.edges}).values_list("pk", "code")
+    )
+    best: dict[int, tuple[int, str, int]] = {}
+    for pred, succ, share in change.edges:
+        if pred not in change.ended or pred == succ:
+            continue
+        key = (-share, codes.get(succ, ""), succ)
+        if pred not in best or key < best[pred]:
+            best[pred] = key
+    return {pred: key[2] for pred, key in best.items()}
+
+
+def on_reorganization(change: EventChange) -> None:
+    successor = _successors(change)
+    if not successor:
+        return
+    event = change.event
+    note = f"{event.get_kind_display()} — {event.basis_number}"
+    moved = list(
+        Task.objects.filter(lead_unit_id__in=successor, status__in=OPEN_STATUSES).only(
+            "pk", "lead_unit_id", "version"
+        )
+    )
+    history = []
+    for task in moved:
+        history.append(
+            TaskEvent(
+                task=task,
+                kind=EventKind.TRANSFERRED,
+                on=change.on,
+                unit_id=task.lead_unit_id,
+                to_unit_id=successor[task.lead_unit_id],
+                reorg_event=event,
+                note=note,
+            )
+        )
+        task.lead_unit_id = successor[task.lead_unit_id]
+        task.version += 1
+    Task.objects.bulk_update(moved, ["lead_unit_id", "version"], batch_size=1000)
+    TaskEvent.objects.bulk_create(history, batch_size=2000)
+    _move_supports(successor)
+    audit_record_many(
+        actor=event.created_by,
+        action="steering.task_transferred",
+        entity_type="steering.task",
+        rows=[
+            {
+                "entity_id": e.task_id,
+                "before": {"lead_unit_id": e.unit_id},
+                "after": {"lead_unit_id": e.to_unit_id},
+                "reason": note,
+            }
+            for e in history
+        ],
+    )
+
+
+def _move_supports(successor: dict[int, int]) -> None:
+    rows = list(
+        TaskSupport.objects.filter(
+            unit_id__in=successor, task__status__in=OPEN_STATUSES
+        ).select_related("task")
+    )
+    for row in rows:
+        new = successor[row.unit_id]
+        taken = (
+            row.task.lead_unit_id == new
+            or TaskSupport.objects.filter(task_id=row.task_id, unit_id=new).exists()
+        )
+        if taken:
+            row.delete()
+        else:
+            row.unit_id = new
+            row.save(update_fields=["unit"])
