@@ -95,14 +95,21 @@ MEDIA_ROOT = Path(os.environ.get("BIENCHE_MEDIA_ROOT", Path.cwd() / "var" / "med
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
-# Mail: the console backend by default; set BIENCHE_EMAIL_HOST to send through SMTP.
-EMAIL_HOST = os.environ.get("BIENCHE_EMAIL_HOST", "")
-EMAIL_PORT = int(os.environ.get("BIENCHE_EMAIL_PORT", "25"))
-EMAIL_BACKEND = (
-    "django.core.mail.backends.smtp.EmailBackend"
-    if EMAIL_HOST
-    else "django.core.mail.backends.console.EmailBackend"
-)
+# Mail (Django 6.1 mailers): the console backend by default; SMTP when BIENCHE_EMAIL_HOST is set.
+_EMAIL_HOST = os.environ.get("BIENCHE_EMAIL_HOST", "")
+MAILERS = {
+    "default": (
+        {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {
+                "host": _EMAIL_HOST,
+                "port": int(os.environ.get("BIENCHE_EMAIL_PORT", "25")),
+            },
+        }
+        if _EMAIL_HOST
+        else {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    )
+}
 DEFAULT_FROM_EMAIL = os.environ.get("BIENCHE_EMAIL_FROM", "bienche@localhost")
 
 # Steering reminders: working days before the deadline in force, and the delay (working

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from bienche.core.models import CalendarOverride
 from bienche.core.workdays import (
+    WorkdayIndex,
     add_working_days,
     days_off_between,
     is_working_day,
@@ -202,3 +203,28 @@ class TestQueryCounts:
         )
         with django_assert_num_queries(2):
             assert add_working_days(D(2025, 3, 7), 1) == D(2025, 4, 17)
+
+
+class TestWorkdayIndex:
+    """The bulk index agrees with the one-off functions, inside and outside its range."""
+
+    @settings(max_examples=40, deadline=None)
+    @given(
+        st.dates(D(2023, 6, 1), D(2026, 12, 31)),
+        st.dates(D(2023, 6, 1), D(2026, 12, 31)),
+        st.integers(0, 80),
+    )
+    def test_agrees_with_functions(self, a, b, n):
+        index = WorkdayIndex(D(2024, 1, 1), D(2025, 12, 31))
+        assert index.between(a, b) == working_days_between(a, b)
+        assert index.add(a, n) == add_working_days(a, n)
+
+    def test_sees_overrides(self):
+        _override(D(2025, 3, 8), WORKING)  # a Saturday worked
+        index = WorkdayIndex(D(2025, 3, 1), D(2025, 3, 31))
+        assert index.add(D(2025, 3, 7), 1) == D(2025, 3, 8)
+        assert index.between(D(2025, 3, 7), D(2025, 3, 10)) == 2
+
+    def test_negative_is_refused(self):
+        with pytest.raises(ValueError, match="n must be"):
+            WorkdayIndex(D(2025, 1, 1), D(2025, 1, 31)).add(D(2025, 1, 2), -1)

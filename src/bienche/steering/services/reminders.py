@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage, mailers
 from django.db import transaction
 
 from bienche.core.audit import audit_record
@@ -215,5 +215,5 @@ def _send_mail(notices: list[Notice]) -> int:
     ]
     if not messages:
         return 0
-    with get_connection() as connection:
+    with mailers.default as connection:
         return connection.send_messages(messages) or 0
