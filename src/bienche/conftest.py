@@ -7,6 +7,7 @@ every run, so a red build always means a real, reproducible failure.
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
@@ -14,3 +15,9 @@ hypothesis_settings.register_profile(
     "bienche", deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
 )
 hypothesis_settings.load_profile("bienche")
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """PBKDF2 with production iterations costs ~0.3 s per login; tests only need a hash."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

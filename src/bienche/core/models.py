@@ -72,3 +72,18 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id}:{self.name}"
+
+
+class LoginAttempt(models.Model):
+    """One login attempt (web form): counts failures for the lockout and keeps a record of
+    who signed in from where. Written only by ``core.lockout``."""
+
+    username = models.CharField(max_length=150, db_index=True)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    succeeded = models.BooleanField()
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("login attempt")
+        verbose_name_plural = _("login attempts")
