@@ -145,3 +145,4 @@ NOT_ALLOWED = Message(
     "Bạn không có quyền {action} nhiệm vụ này.",
     "You may not {action_en} this task.",
 )
+NOTICE_UNKNOWN = Message("notice_unknown", "Không có thông báo số {id}.", "No notice {id}.")

@@ -17,7 +17,7 @@ from typing import Any
 from bienche.core.errors import NotFound
 from bienche.org.permissions import Scope, user_scope
 from bienche.steering import messages as m
-from bienche.steering.models import SourceDocument, Task
+from bienche.steering.models import SourceDocument, Task, TaskSupport
 
 
 def _support_ids(task: Task) -> set[int]:
@@ -32,22 +32,26 @@ def can_see(user: Any, task: Task, scope: Scope | None = None) -> bool:
     return any(scope.contains(i) for i in ids if i is not None)
 
 
-def can_report(user: Any, task: Task, *, progress_only: bool = False) -> bool:
-    scope = user_scope(user, for_write=True)
+def can_report(
+    user: Any, task: Task, *, progress_only: bool = False, write_scope: Scope | None = None
+) -> bool:
+    scope = write_scope or user_scope(user, for_write=True)
     if scope.contains(task.lead_unit_id):
         return True
     return progress_only and any(scope.contains(i) for i in _support_ids(task))
 
 
-def can_direct_document(user: Any, document: SourceDocument) -> bool:
-    scope = user_scope(user, for_write=True)
+def can_direct_document(
+    user: Any, document: SourceDocument, write_scope: Scope | None = None
+) -> bool:
+    scope = write_scope or user_scope(user, for_write=True)
     if scope.everything:
         return True
     return document.issuer_unit_id is not None and scope.contains(document.issuer_unit_id)
 
 
-def can_direct(user: Any, task: Task) -> bool:
-    return can_direct_document(user, task.document)
+def can_direct(user: Any, task: Task, write_scope: Scope | None = None) -> bool:
+    return can_direct_document(user, task.document, write_scope)
 
 
 def task_for_user(user: Any, task_id: int | str) -> Task:
@@ -73,7 +77,8 @@ def document_for_user(user: Any, doc_id: int | str) -> SourceDocument:
     scope = user_scope(user)
     if scope.everything or (doc.issuer_unit_id and scope.contains(doc.issuer_unit_id)):
         return doc
-    units = Task.objects.filter(document=doc).values_list("lead_unit_id", flat=True).distinct()
+    units = set(Task.objects.filter(document=doc).values_list("lead_unit_id", flat=True))
+    units |= set(TaskSupport.objects.filter(task__document=doc).values_list("unit_id", flat=True))
     if any(scope.contains(u) for u in units):
         return doc
     raise NotFound(m.DOC_UNKNOWN, field="id", ref=doc_id)

@@ -39,7 +39,33 @@ from bienche.steering.selectors import EVAL_FIELDS
 DEFINITIONS = __doc__.split("Definitions (shown on the scorecard page, ``DEFINITIONS``):")[
     1
 ].strip()
+DEFINITIONS_VI = """\
+* **Nhiệm vụ tính điểm**: nhiệm vụ được giao (theo ngày văn bản) trong kỳ [từ ngày, đến ngày],
+  do đơn vị hoặc đơn vị trực thuộc chủ trì theo sơ đồ tổ chức tại ngày cuối kỳ (nhiệm vụ đã
+  chuyển cho đơn vị kế thừa khi sắp xếp được tính cho đơn vị chủ trì tại ngày đó).
+* **Đánh giá tại** ngày cuối kỳ (hoặc hôm nay nếu sớm hơn): hoàn thành đúng hạn / hoàn thành
+  quá hạn / chưa hoàn thành trong hạn / chưa hoàn thành quá hạn; thêm không thời hạn, thường
+  xuyên và đã hủy (nhiệm vụ đã hủy không tính vào tỷ lệ).
+* Nhiệm vụ hoàn thành vào ngày báo cáo hoàn thành, khi đã được nghiệm thu; so với **thời hạn
+  ban đầu** (gia hạn được ghi nhận riêng, không làm thay đổi kết quả).
+* **Đến hạn** = đúng hạn + quá hạn đã hoàn thành + chưa hoàn thành quá hạn.
+  **Tỷ lệ đúng hạn** = hoàn thành đúng hạn ÷ đến hạn.
+* **Số ngày chậm bình quân** = bình quân số ngày làm việc chậm của nhiệm vụ hoàn thành quá hạn
+  và chưa hoàn thành quá hạn.
+* **Gia hạn** = số lần gia hạn được chấp thuận đến ngày đánh giá.
+* **Cập nhật kịp thời** = nhiệm vụ được nhập trong 3 ngày làm việc kể từ ngày văn bản (chuẩn
+  của Văn phòng Chính phủ); **số ngày cập nhật bình quân** tính theo ngày làm việc.
+* **Xu hướng theo quý**: mỗi quý, các nhiệm vụ có thời hạn ban đầu trong quý, đánh giá tại
+  ngày cuối quý.
+"""
 BUCKETS = [b.value for b in Bucket]
+
+
+def definitions(lang: str) -> str:
+    """The definitions in the page's language (Vietnamese unless English)."""
+    return DEFINITIONS if lang.startswith("en") else DEFINITIONS_VI
+
+
 #: pk, lead unit, recorded on, then the evaluation tuple (kind, assigned, deadline,
 #: completed, accepted, cancelled).
 ROW_FIELDS = ("pk", "lead_unit_id", "recorded_on", *EVAL_FIELDS)

@@ -41,19 +41,20 @@ def task_status_on(task: Task, on: dt.date) -> dict[str, Any]:
     status: str | None = None
     lead = None
     deadline = task.deadline
-    percent = None
+    percent = last_progress = None
     for e in task.events.filter(on__lte=on).order_by("on", "id"):
         kind = e.kind
         if kind == EventKind.ASSIGNED:
             status, lead = Status.ASSIGNED, e.unit_id
         elif kind == EventKind.PROGRESS:
             status, percent = Status.IN_PROGRESS, e.percent if e.percent is not None else percent
+            last_progress = percent
         elif kind == EventKind.REPORTED_DONE:
             status, percent = Status.REPORTED, 100
         elif kind == EventKind.ACCEPTED:
             status = Status.ACCEPTED
         elif kind == EventKind.RETURNED:
-            status = Status.IN_PROGRESS
+            status, percent = Status.IN_PROGRESS, last_progress
         elif kind == EventKind.EXTENSION_APPROVED:
             deadline = e.deadline
         elif kind == EventKind.CANCELLED:
@@ -95,18 +96,22 @@ def task_search(
     document_id: int | None = None,
     programme: str = "",
     text: str = "",
+    assigned_from: dt.date | None = None,
+    assigned_to: dt.date | None = None,
     limit: int = 500,
 ) -> list[dict[str, Any]]:
-    """Tasks the user may see, filtered; each row carries its bucket as of ``on``."""
-    qs = visible_tasks(scope).filter(assigned_on__lte=on)
+    """Tasks the user may see, filtered; each row carries its bucket as of ``on``. With
+    ``assigned_from``/``assigned_to`` the list matches a scorecard's period exactly."""
+    filters = {
+        "assigned_on__lte": min(on, assigned_to) if assigned_to else on,
+        "assigned_on__gte": assigned_from,
+        "status": status,
+        "document_id": document_id,
+        "programme__code": programme,
+    }
+    qs = visible_tasks(scope).filter(**{k: v for k, v in filters.items() if v})
     if unit_ids is not None:
         qs = qs.filter(lead_unit_id__in=list(unit_ids))
-    if status:
-        qs = qs.filter(status=status)
-    if document_id:
-        qs = qs.filter(document_id=document_id)
-    if programme:
-        qs = qs.filter(programme__code=programme)
     if text:
         qs = qs.filter(Q(content__icontains=text) | Q(document__number__icontains=text))
     rows = []
@@ -173,10 +178,12 @@ def unit_board(unit_id: int, on: dt.date) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-def document_tasks(document: SourceDocument, on: dt.date) -> list[dict[str, Any]]:
+def document_tasks(document: SourceDocument, on: dt.date, scope: Scope) -> list[dict[str, Any]]:
+    """The document's tasks that ``scope`` may see, in the document's order."""
+    qs = visible_tasks(scope).filter(document=document)
     return [
         _row(t, task_bucket(t, on))
-        for t in document.tasks.select_related("document", "lead_unit", "programme").order_by("pk")
+        for t in qs.select_related("document", "lead_unit", "programme").order_by("pk")
     ]
 
 
@@ -184,7 +191,11 @@ def documents_list(scope: Scope, *, text: str = "", limit: int = 300) -> list[So
     qs = SourceDocument.objects.all()
     if not scope.everything:
         ids = list(scope.unit_ids)
-        qs = qs.filter(Q(issuer_unit_id__in=ids) | Q(tasks__lead_unit_id__in=ids)).distinct()
+        qs = qs.filter(
+            Q(issuer_unit_id__in=ids)
+            | Q(tasks__lead_unit_id__in=ids)
+            | Q(tasks__supports__unit_id__in=ids)
+        ).distinct()
     if text:
         qs = qs.filter(Q(number__icontains=text) | Q(summary__icontains=text))
     return list(qs.order_by("-issued_on", "number")[:limit])

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from bienche.core.audit import audit_record
 from bienche.core.clock import today
-from bienche.core.errors import InvalidInput, NotFound
+from bienche.core.errors import Forbidden, InvalidInput, NotFound
 from bienche.org.messages import UNIT_NOT_ACTIVE, UNIT_UNKNOWN
 from bienche.org.models import Unit
 from bienche.org.permissions import user_scope
@@ -39,6 +39,31 @@ def _snapshot(doc: SourceDocument) -> dict[str, Any]:
     }
 
 
+def _check_writer(acting_user: Any, issuer_unit_code: str | None) -> None:
+    """A real user needs a write role; below city level, the document names its unit."""
+    if not getattr(acting_user, "is_authenticated", False):
+        return
+    write = user_scope(acting_user, for_write=True)
+    if not write.everything and not write.unit_ids:
+        raise Forbidden(m.NOT_ALLOWED, action="ghi văn bản giao", action_en="record documents for")
+    if not write.everything and not issuer_unit_code:
+        raise InvalidInput(
+            m.DOC_FIELD_REQUIRED,
+            field="issuer_unit_code",
+            what="đơn vị ban hành",
+            what_en="an issuing unit",
+        )
+
+
+def _issuer_unit(acting_user: Any, code: str | None, issued_on: dt.date) -> Unit | None:
+    if not code:
+        return None
+    unit = _unit_active(code, issued_on, "issuer_unit_code")
+    if acting_user is not None and not user_scope(acting_user, for_write=True).contains(unit.pk):
+        raise NotFound(UNIT_UNKNOWN, field="issuer_unit_code", code=code)
+    return unit
+
+
 def document_create(
     *,
     kind: str,
@@ -60,15 +85,10 @@ def document_create(
     for name, (vi, en) in REQUIRED.items():
         if not values[name]:
             raise InvalidInput(m.DOC_FIELD_REQUIRED, field=name, what=vi, what_en=en)
+    _check_writer(acting_user, issuer_unit_code)
     if issued_on > today():
         raise InvalidInput(m.DOC_DATE_FUTURE, field="issued_on", on=issued_on.isoformat())
-    issuer_unit = None
-    if issuer_unit_code:
-        issuer_unit = _unit_active(issuer_unit_code, issued_on, "issuer_unit_code")
-        if acting_user is not None and not user_scope(acting_user, for_write=True).contains(
-            issuer_unit.pk
-        ):
-            raise NotFound(UNIT_UNKNOWN, field="issuer_unit_code", code=issuer_unit_code)
+    issuer_unit = _issuer_unit(acting_user, issuer_unit_code, issued_on)
     if attachment is not None:
         check_upload(attachment, field="attachment")
     with transaction.atomic():
