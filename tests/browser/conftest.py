@@ -54,8 +54,18 @@ def page(chromium_browser):
     context = chromium_browser.new_context(locale="vi-VN", viewport={"width": 1280, "height": 900})
     pg = context.new_page()
     pg.set_default_timeout(15000)
+    violations: list[str] = []
+    pg.on(
+        "console",
+        lambda msg: (
+            violations.append(msg.text)
+            if msg.type == "error" and "Content Security Policy" in msg.text
+            else None
+        ),
+    )
     yield pg
     context.close()
+    assert violations == [], f"the page broke its Content Security Policy: {violations}"
 
 
 @pytest.fixture

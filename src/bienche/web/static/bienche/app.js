@@ -16,6 +16,10 @@
       }
     });
   }
+  // Selects that submit their form on change (no inline handlers: the CSP forbids them).
+  document.addEventListener("change", function (e) {
+    if (e.target.matches && e.target.matches("select[data-autosubmit]")) e.target.form.submit();
+  });
   document.addEventListener("DOMContentLoaded", function () {
     var tree = document.getElementById("tree");
     if (!tree) return;
