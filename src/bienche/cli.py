@@ -235,9 +235,13 @@ def build_parser() -> argparse.ArgumentParser:
     tok.add_argument("--db", default=argparse.SUPPRESS)
     tok.set_defaults(func=cmd_token)
 
+    from bienche.cli_ops import add_parsers as add_ops_parsers
     from bienche.cli_staffing import add_parsers
+    from bienche.cli_steering import add_parsers as add_steering_parsers
 
     add_parsers(sub, _date)
+    add_steering_parsers(sub, _date)
+    add_ops_parsers(sub)
 
     mg = sub.add_parser("manage", help="run a Django management command")
     mg.add_argument("rest", nargs=argparse.REMAINDER)

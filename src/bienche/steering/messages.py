@@ -43,6 +43,21 @@ TASK_DEADLINE_REQUIRED = Message(
     "Cần ghi thời hạn (ngày) cho nhiệm vụ có thời hạn theo ngày.",
     "A deadline date is required for a task due by a date.",
 )
+DATE_OUT_OF_RANGE = Message(
+    "date_out_of_range",
+    "Ngày {on} nằm ngoài khoảng cho phép ({first} – {last}).",
+    "Date {on} is outside the allowed range ({first} – {last}).",
+)
+TASK_FIELD_TOO_LONG = Message(
+    "task_field_too_long",
+    "«{field_vi}» dài quá {limit} ký tự.",
+    "«{field_en}» is longer than {limit} characters.",
+)
+SCORECARD_PERIOD_INVALID = Message(
+    "scorecard_period_invalid",
+    "Kỳ đánh giá không hợp lệ: ngày kết thúc {end} trước ngày bắt đầu {start}.",
+    "Invalid period: the end {end} is before the start {start}.",
+)
 TASK_DAYS_INVALID = Message(
     "task_days_invalid",
     "Số ngày làm việc «{days}» không hợp lệ: cần một số nguyên từ 1 đến 1000.",

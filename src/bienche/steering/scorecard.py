@@ -28,13 +28,16 @@ from django.conf import settings
 from django.db.models import Count
 
 from bienche.core.clock import today
+from bienche.core.errors import InvalidInput
 from bienche.core.workdays import WorkdayIndex
 from bienche.org.models import Unit
-from bienche.org.selectors import unit_tree_as_of
+from bienche.org.selectors import unit_get, unit_tree_as_of
+from bienche.steering import messages as m
 from bienche.steering.enums import Bucket, EventKind
 from bienche.steering.evaluation import evaluate
 from bienche.steering.models import Task, TaskEvent
 from bienche.steering.selectors import EVAL_FIELDS
+from bienche.steering.services.tasks import check_day
 
 DEFINITIONS = __doc__.split("Definitions (shown on the scorecard page, ``DEFINITIONS``):")[
     1
@@ -149,12 +152,16 @@ def scorecard(start: dt.date, end: dt.date, *, unit_code: str | None = None) -> 
     assigned in [start, end]; totals, ranking (best on-time rate first) and the quarterly
     trend. Raises ValueError when ``end`` is before ``start``."""
     if end < start:
-        raise ValueError("end before start")
+        raise InvalidInput(
+            m.SCORECARD_PERIOD_INVALID, field="to", start=start.isoformat(), end=end.isoformat()
+        )
+    check_day(start, "from")
+    check_day(end, "to")
     as_of = min(end, today())
     tree = unit_tree_as_of(as_of)
     allowed: set[int] | None = None
     if unit_code:
-        root = Unit.objects.get(code=unit_code)
+        root = unit_get(unit_code)
         allowed = tree.subtree_ids(root.pk) or {root.pk}
     rows = list(Task.objects.filter(assigned_on__range=(start, end)).values_list(*ROW_FIELDS))
     moved = _lead_on(as_of, task__assigned_on__range=(start, end))

@@ -188,7 +188,7 @@ def document_tasks(document: SourceDocument, on: dt.date, scope: Scope) -> list[
 
 
 def documents_list(scope: Scope, *, text: str = "", limit: int = 300) -> list[SourceDocument]:
-    qs = SourceDocument.objects.all()
+    qs = SourceDocument.objects.select_related("issuer_unit")
     if not scope.everything:
         ids = list(scope.unit_ids)
         qs = qs.filter(

@@ -2,6 +2,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from bienche.web import org_views, staffing_views, views
+from bienche.web import steering_task_views as stt
+from bienche.web import steering_views as st
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
@@ -29,4 +31,38 @@ urlpatterns = [
         staffing_views.positions_upload,
         name="positions_upload",
     ),
+    path("steering/", st.steering_dashboard, name="steering_dashboard"),
+    path("steering/board/", st.steering_board, name="steering_board"),
+    path("steering/tasks/", st.task_list, name="steering_tasks"),
+    path("steering/tasks.xlsx", st.task_list_download, name="steering_tasks_xlsx"),
+    path("steering/tasks/<int:pk>/", stt.task_page, name="steering_task"),
+    path("steering/tasks/<int:pk>/<str:action>/", stt.task_action, name="steering_task_action"),
+    path("steering/events/<int:pk>/file", stt.event_file, name="steering_event_file"),
+    path("steering/documents/", st.documents_page, name="steering_documents"),
+    path("steering/documents/new/", st.document_new, name="steering_document_new"),
+    path(
+        "steering/documents/template.xlsx",
+        stt.import_template_download,
+        name="steering_import_template",
+    ),
+    path("steering/documents/<int:pk>/", stt.document_page, name="steering_document"),
+    path("steering/documents/<int:pk>/file", stt.document_file, name="steering_document_file"),
+    path(
+        "steering/documents/<int:pk>/tasks/new/",
+        stt.document_task_new,
+        name="steering_document_task_new",
+    ),
+    path("steering/documents/<int:pk>/paste/", stt.document_paste, name="steering_document_paste"),
+    path(
+        "steering/documents/<int:pk>/paste/confirm/",
+        stt.document_paste_confirm,
+        name="steering_document_paste_confirm",
+    ),
+    path(
+        "steering/documents/<int:pk>/import/", stt.document_import, name="steering_document_import"
+    ),
+    path("steering/scorecard/", st.scorecard_page, name="steering_scorecard"),
+    path("steering/scorecard.xlsx", st.scorecard_download, name="steering_scorecard_xlsx"),
+    path("steering/notices/", st.notices_page, name="steering_notices"),
+    path("steering/notices/<int:pk>/read/", st.notice_read, name="steering_notice_read"),
 ]

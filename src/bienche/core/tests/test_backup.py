@@ -60,3 +60,18 @@ def test_damaged_archive_is_refused_and_nothing_changes(media, tmp_path):
     assert CalendarOverride.objects.count() == 0
     with pytest.raises(BackupError, match="cannot read"):
         restore(tmp_path / "missing.tar")
+
+
+def test_cli_backup_and_restore(media, tmp_path, capsys):
+    from bienche.cli import main
+
+    _override(dt.date(2025, 3, 8))
+    out = tmp_path / "cli.tar"
+    assert main(["backup", str(out)]) == 0
+    CalendarOverride.objects.all().delete()
+    assert main(["restore", str(out)]) == 2  # needs --yes
+    assert CalendarOverride.objects.count() == 0
+    assert main(["restore", str(out), "--yes"]) == 0
+    assert CalendarOverride.objects.count() == 1
+    assert main(["restore", str(tmp_path / "nope.tar"), "--yes"]) == 4
+    assert "dữ liệu hiện tại không thay đổi" in capsys.readouterr().err

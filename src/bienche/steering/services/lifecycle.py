@@ -34,6 +34,7 @@ from bienche.steering.enums import OPEN_STATUSES, EventKind, Status
 from bienche.steering.files import check_upload
 from bienche.steering.models import Task, TaskEvent
 from bienche.steering.permissions import can_direct, can_report, can_see
+from bienche.steering.services.tasks import check_day
 
 CLOSED_LABELS = {
     Status.ACCEPTED: ("đã hoàn thành (đã nghiệm thu)", "done and accepted"),
@@ -260,6 +261,7 @@ def task_extension_request(
         _require_status(task, {Status.ASSIGNED, Status.IN_PROGRESS}, "extend")
         if task.current_deadline is None:
             raise InvalidInput(m.EXT_NO_DEADLINE, field="deadline")
+        check_day(deadline, "deadline")
         if deadline <= task.current_deadline:
             raise InvalidInput(
                 m.EXT_NOT_LATER,

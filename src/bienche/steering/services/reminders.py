@@ -79,14 +79,18 @@ def _candidates(on: dt.date) -> tuple[list[Notice], int]:
         return [], 0
     thresholds = sorted(settings.STEERING_REMINDER_DAYS)
     escalate_after = settings.STEERING_ESCALATION_DAYS
+    # Deadlines far ahead need no reminder today: the index stops at a horizon.
+    horizon = on + dt.timedelta(days=3 * max(thresholds, default=0) + 30)
     first = min(on, min(r[2] for r in rows)) - dt.timedelta(days=1)
-    last = max(on, max(r[2] for r in rows)) + dt.timedelta(days=1)
+    last = max(on, min(horizon, max(r[2] for r in rows))) + dt.timedelta(days=1)
     days = WorkdayIndex(first, last)
     tree = unit_tree_as_of(on)
     out: list[Notice] = []
     digest: dict[int, Counter] = defaultdict(Counter)
     for pk, unit_id, deadline, content, number, post in rows:
         title = f"{number}: {content[:80]}"
+        if deadline > horizon:
+            continue
         if deadline >= on:
             left = days.between(on, deadline)
             applicable = [n for n in thresholds if left <= n]

@@ -18,7 +18,6 @@ from bienche.core.clock import today
 from bienche.core.dating import q_valid_on
 from bienche.core.errors import BiencheError, InvalidInput, NotFound
 from bienche.core.workdays import add_working_days
-from bienche.org.messages import UNIT_UNKNOWN
 from bienche.org.models import UnitVersion
 from bienche.org.permissions import user_scope
 from bienche.steering import messages as m
@@ -26,6 +25,26 @@ from bienche.steering.enums import DeadlineKind, EventKind, Period, Priority, St
 from bienche.steering.models import Programme, SourceDocument, Task, TaskEvent, TaskSupport
 
 MAX_WORKING_DAYS = 1000
+#: Dates accepted anywhere in steering (deadlines, periods): beyond, arithmetic overflows.
+FIRST_DAY, LAST_DAY = dt.date(1990, 1, 1), dt.date(2100, 12, 31)
+#: Column limits of Task, checked here so PostgreSQL never sees an over-long value.
+TEXT_LIMITS = {
+    "item": (16, "số thứ tự", "item number"),
+    "responsible_post": (120, "chức danh chịu trách nhiệm", "responsible post"),
+    "responsible_leader": (120, "lãnh đạo phụ trách", "responsible leader"),
+}
+
+
+def check_day(day: dt.date, field: str) -> dt.date:
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise InvalidInput(
+            m.DATE_OUT_OF_RANGE,
+            field=field,
+            on=day.isoformat(),
+            first=FIRST_DAY.isoformat(),
+            last=LAST_DAY.isoformat(),
+        )
+    return day
 
 
 @dataclass
@@ -89,7 +108,7 @@ def compute_deadline(spec: TaskSpec, issued_on: dt.date) -> dt.date | None:
     if kind == DeadlineKind.DATE:
         if spec.deadline is None:
             raise InvalidInput(m.TASK_DEADLINE_REQUIRED, field="deadline")
-        deadline = spec.deadline
+        deadline = check_day(spec.deadline, "deadline")
     elif kind == DeadlineKind.WORKING_DAYS:
         days = spec.deadline_days
         if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= MAX_WORKING_DAYS:
@@ -111,12 +130,21 @@ def compute_deadline(spec: TaskSpec, issued_on: dt.date) -> dt.date | None:
     return deadline
 
 
-def _check(spec: TaskSpec, ctx: _Context) -> dt.date | None:
-    on = ctx.document.issued_on.isoformat()
+def _check_texts(spec: TaskSpec) -> None:
     if not spec.content.strip():
         raise InvalidInput(m.TASK_CONTENT_REQUIRED, field="content")
     if not spec.responsible_post.strip():
         raise InvalidInput(m.TASK_POST_REQUIRED, field="responsible_post")
+    for name, (limit, vi, en) in TEXT_LIMITS.items():
+        if len(getattr(spec, name).strip()) > limit:
+            raise InvalidInput(
+                m.TASK_FIELD_TOO_LONG, field=name, field_vi=vi, field_en=en, limit=limit
+            )
+
+
+def _check(spec: TaskSpec, ctx: _Context) -> dt.date | None:
+    on = ctx.document.issued_on.isoformat()
+    _check_texts(spec)
     if spec.lead_unit_code not in ctx.active:
         raise InvalidInput(
             m.TASK_LEAD_NOT_ACTIVE, field="lead_unit_code", code=spec.lead_unit_code, on=on
@@ -243,7 +271,7 @@ def guard_directs(user: Any, document: SourceDocument) -> None:
     if scope.everything:
         return
     if document.issuer_unit_id is None or not scope.contains(document.issuer_unit_id):
-        raise NotFound(UNIT_UNKNOWN, field="document", code=document.number)
+        raise NotFound(m.DOC_UNKNOWN, field="document", ref=document.number)
 
 
 def _snapshot(task: Task, spec: TaskSpec) -> dict[str, Any]:

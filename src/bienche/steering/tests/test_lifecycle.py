@@ -227,3 +227,17 @@ def test_product_file_is_stored_and_checked(settings, tmp_path):
         task_report(task=t2, product_file=exe, acting_user=None)
     assert exc.value.message == m.FILE_REJECTED
     assert t2.events.count() == 1
+
+
+def test_dates_and_texts_are_bounded():
+    doc = document(number="BOUNDS")
+    with pytest.raises(TaskProblems) as exc:
+        tasks_create(
+            document=doc,
+            specs=[spec(deadline=D(9999, 12, 31)), spec(responsible_post="x" * 121)],
+            acting_user=None,
+        )
+    assert [e.message for _i, e in exc.value.problems] == [
+        m.DATE_OUT_OF_RANGE,
+        m.TASK_FIELD_TOO_LONG,
+    ]

@@ -104,3 +104,10 @@ def test_an_approved_extension_gets_its_own_reminders(setup):
     reminder_run(for_date=D(2024, 5, 9))
     assert f"before:{setup.pk}:1:2024-05-10" in _keys(NoticeKind.BEFORE_DEADLINE)
     assert not Notice.objects.filter(kind=NoticeKind.OVERDUE).exists()
+
+
+def test_a_far_deadline_does_not_break_the_run(setup):
+    from bienche.steering.models import Task
+
+    Task.objects.filter(pk=setup.pk).update(current_deadline=D(2100, 12, 31))
+    assert reminder_run(for_date=D(2024, 4, 15)).created == 0

@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
+from bienche.core.errors import InvalidInput, NotFound
 from bienche.org.tests.factories import small_city
+from bienche.steering import messages as m
 from bienche.steering.scorecard import DEFINITIONS, _quarters, scorecard
 from bienche.steering.services.lifecycle import (
     task_accept,
@@ -100,5 +102,10 @@ def test_quarters():
 
 
 def test_end_before_start_is_refused():
-    with pytest.raises(ValueError, match="end before start"):
+    with pytest.raises(InvalidInput) as exc:
         scorecard(D(2024, 2, 1), D(2024, 1, 1))
+    assert exc.value.message == m.SCORECARD_PERIOD_INVALID
+    with pytest.raises(InvalidInput):
+        scorecard(D(2024, 1, 1), dt.date.max)
+    with pytest.raises(NotFound):
+        scorecard(D(2024, 1, 1), D(2024, 2, 1), unit_code="NOPE")
