@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from bienche.core.clock import today
 from bienche.core.errors import BiencheError, NotFound
@@ -85,6 +86,9 @@ def event_new(request: HttpRequest, kind: str) -> HttpResponse:
     form_class = FORMS.get(kind)
     if form_class is None:
         raise Http404(kind)
+    writer = user_scope(request.user, for_write=True)
+    if not writer.everything and not writer.unit_ids:
+        return HttpResponseForbidden(_("You may not record reorganizations."))
     initial = {"code": request.GET.get("code", ""), "effective_on": today()}
     form = form_class(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

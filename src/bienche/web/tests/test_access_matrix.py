@@ -1,0 +1,256 @@
+"""Role × route matrix: every web route and API operation, as each role, allowed or denied.
+
+``ROUTES`` must name every URL of the app (the admin site aside): a route added without an
+entry here fails ``test_every_route_is_in_the_matrix``. Expectations:
+
+* ``ok``     — served (GET: 200; POST: anything but 401/403/404 and never a 5xx);
+* ``denied`` — 403 or 404 (404 when the object is outside the user's scope: no leak);
+* ``login``  — anonymous: the web redirects to the login page, the API answers 401.
+
+Roles: anonymous, a viewer of district D1, an officer of D1, an officer of D2 (outside D1's
+subtree), a city-wide administrator. The objects (unit D1, a task of D1, its document and
+product file, a notice of D1) belong to D1, so D2's officer must be denied them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from bienche.core.tokens import api_token_create
+from bienche.org.models import ReorgEvent
+from bienche.org.services.access import membership_grant
+from bienche.org.tests.factories import small_city
+from bienche.steering.enums import NoticeKind
+from bienche.steering.models import Notice, Task
+from bienche.steering.services.lifecycle import task_report
+from bienche.steering.tests.factories import document, task
+
+pytestmark = pytest.mark.django_db
+ROLES = ("anon", "viewer", "officer", "outsider", "admin")
+OK, DENIED, LOGIN = "ok", "denied", "login"
+
+#: Everyone signed in may use it.
+ALL = dict.fromkeys(ROLES[1:], OK)
+#: Readers of D1 (viewer, officer of D1, admin); denied to D2's officer.
+D1_READ = {"viewer": OK, "officer": OK, "outsider": DENIED, "admin": OK}
+#: Writers of D1 (officer of D1, admin).
+D1_WRITE = {"viewer": DENIED, "officer": OK, "outsider": DENIED, "admin": OK}
+#: Writers anywhere (any officer, admin).
+WRITERS = {"viewer": DENIED, "officer": OK, "outsider": OK, "admin": OK}
+#: City-wide administrators only.
+ADMIN = {"viewer": DENIED, "officer": DENIED, "outsider": DENIED, "admin": OK}
+
+# name → (method, path template, expectations by role)
+ROUTES: dict[str, tuple[str, str, dict[str, str]]] = {
+    "dashboard": ("GET", "/", ALL),
+    "logout": ("POST", "/logout/", dict.fromkeys(ROLES[1:], LOGIN)),  # back to the login page
+    "org_chart": ("GET", "/org/chart/", ALL),
+    "unit_page": ("GET", "/org/units/D1/", D1_READ),
+    "event_timeline": ("GET", "/org/events/", ALL),
+    "event_new": ("GET", "/org/events/new/rename/?code=D1", WRITERS),
+    "staffing_dashboard": ("GET", "/staffing/?unit=D1", D1_READ),
+    "unit_staffing": ("GET", "/staffing/units/D1/", D1_READ),
+    "roster_search": ("GET", "/staffing/roster/?unit=D1", D1_READ),
+    "roster_download": ("GET", "/staffing/roster.xlsx?unit=D1", D1_READ),
+    "positions_download": ("GET", "/staffing/units/D1/positions.xlsx", D1_READ),
+    "positions_upload": ("POST", "/staffing/units/D1/positions/import/", ALL),
+    "steering_dashboard": ("GET", "/steering/", ALL),
+    "steering_board": ("GET", "/steering/board/?unit=D1", D1_READ),
+    "steering_tasks": ("GET", "/steering/tasks/", ALL),
+    "steering_tasks_xlsx": ("GET", "/steering/tasks.xlsx", ALL),
+    "steering_task": ("GET", "/steering/tasks/{task}/", D1_READ),
+    "steering_task_action": ("POST", "/steering/tasks/{task}/progress/", D1_WRITE),
+    "steering_event_file": ("GET", "/steering/events/{event}/file", D1_READ),
+    "steering_documents": ("GET", "/steering/documents/", ALL),
+    "steering_document_new": ("GET", "/steering/documents/new/", WRITERS),
+    "steering_import_template": ("GET", "/steering/documents/template.xlsx", ALL),
+    "steering_document": ("GET", "/steering/documents/{doc}/", D1_READ),
+    "steering_document_file": ("GET", "/steering/documents/{doc}/file", D1_READ),
+    "steering_document_task_new": ("POST", "/steering/documents/{doc}/tasks/new/", ADMIN),
+    "steering_document_paste": ("POST", "/steering/documents/{doc}/paste/", ADMIN),
+    "steering_document_paste_confirm": ("POST", "/steering/documents/{doc}/paste/confirm/", ADMIN),
+    "steering_document_import": ("POST", "/steering/documents/{doc}/import/", ADMIN),
+    "steering_scorecard": ("GET", "/steering/scorecard/?unit=D1", D1_READ),
+    "steering_scorecard_xlsx": ("GET", "/steering/scorecard.xlsx?unit=D1", D1_READ),
+    "steering_notices": ("GET", "/steering/notices/", ALL),
+    "steering_notice_read": ("POST", "/steering/notices/{notice}/read/", D1_READ),
+    # REST API
+    "api-root": ("GET", "/api/v1/", {}),
+    "openapi-json": ("GET", "/api/v1/openapi.json", {}),
+    "units_list": ("GET", "/api/v1/org/units", ALL),
+    "unit_detail": ("GET", "/api/v1/org/units/D1", D1_READ),
+    "unit_history": ("GET", "/api/v1/org/units/D1/history", D1_READ),
+    "unit_lineage": ("GET", "/api/v1/org/units/D1/lineage", D1_READ),
+    "counts": ("GET", "/api/v1/org/counts", ALL),
+    "events_list": ("GET", "/api/v1/org/events", ALL),
+    "event_detail": ("GET", "/api/v1/org/events/{reorg}", ALL),
+    "event_rename": ("POST", "/api/v1/org/events/rename", D1_WRITE),
+    "unit_summary": ("GET", "/api/v1/staffing/units/D1/summary", D1_READ),
+    "unit_streamlining": ("GET", "/api/v1/staffing/units/D1/streamlining", D1_READ),
+    "unit_positions": ("GET", "/api/v1/staffing/units/D1/positions", D1_READ),
+    "quotas_list": ("GET", "/api/v1/staffing/quotas?unit=D1", D1_READ),
+    "assignments_list": ("GET", "/api/v1/staffing/assignments?unit=D1", D1_READ),
+    "documents_list": ("GET", "/api/v1/steering/documents", ALL),
+    "document_detail": ("GET", "/api/v1/steering/documents/{doc}", D1_READ),
+    "document_task_new": ("POST", "/api/v1/steering/documents/{doc}/tasks", ADMIN),
+    "tasks_list": ("GET", "/api/v1/steering/tasks", ALL),
+    "task_detail": ("GET", "/api/v1/steering/tasks/{task}", D1_READ),
+    "task_report": ("POST", "/api/v1/steering/tasks/{task}/reports", D1_WRITE),
+    "task_accept": ("POST", "/api/v1/steering/tasks/{task}/accept", ADMIN),
+    "task_cancel": ("POST", "/api/v1/steering/tasks/{task}/cancel", ADMIN),
+    "unit_scorecard": (
+        "GET",
+        "/api/v1/steering/scorecard?unit=D1&from=2024-01-01&to=2024-12-31",
+        D1_READ,
+    ),
+}
+#: Operations whose path is shared with a listed one (same URL, other method or kind):
+#: their access rule is the one of the route named.
+SAME_AS = {
+    "login": "public",
+    "set_language": "public",
+    "event_establish": "event_rename",
+    "event_change_kind": "event_rename",
+    "event_transfer": "event_rename",
+    "event_merge": "event_rename",
+    "event_absorb": "event_rename",
+    "event_split": "event_rename",
+    "event_rearrange": "event_rename",
+    "event_dissolve": "event_rename",
+    "quota_create": "event_rename",
+    "position_new": "event_rename",
+    "roster_upload": "event_rename",
+    "document_new": "documents_list",
+    "task_return": "task_accept",
+    "task_extension_request": "task_report",
+    "task_extension_decide": "task_accept",
+}
+PUBLIC = {"openapi-json"}
+NOT_SERVED = {"api-root"}  # the API root answers 404 to everyone (no browsable docs)
+#: JSON bodies of the API writes: valid, so access is decided, not the body's shape.
+BODIES = {
+    "event_rename": {
+        "code": "D1",
+        "name": "Quận Một (mới)",
+        "effective_on": "2024-06-01",
+        "basis_number": "1/QĐ-MATRIX",
+    },
+    "document_task_new": {
+        "content": "Nhiệm vụ mới",
+        "lead_unit_code": "D1",
+        "responsible_post": "Chủ tịch UBND",
+        "deadline": "2024-06-30",
+    },
+    "task_report": {"note": "Tiến độ", "expected_version": 0},
+    "task_accept": {"expected_version": 0},
+    "task_cancel": {"reason": "Không còn phù hợp", "expected_version": 0},
+}
+
+
+def _names(patterns, prefix: str = "") -> set[str]:
+    out: set[str] = set()
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            if str(p.pattern).startswith("admin/"):
+                continue
+            out |= _names(p.url_patterns, prefix + str(p.pattern))
+        elif isinstance(p, URLPattern) and p.name:
+            out.add(p.name)
+    return out
+
+
+def test_every_route_is_in_the_matrix():
+    missing = _names(get_resolver().url_patterns) - set(ROUTES) - set(SAME_AS)
+    assert missing == set()
+
+
+@pytest.fixture
+def world(django_user_model, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    small_city()
+    doc = document(
+        number="7/TB-VP",
+        attachment=SimpleUploadedFile("kl.pdf", b"%PDF-1.4 x", content_type="application/pdf"),
+    )
+    t = task(doc, "D1", deadline=dt.date(2024, 4, 30))
+    event = task_report(
+        task=t,
+        on=dt.date(2024, 3, 5),
+        product_file=SimpleUploadedFile("bc.pdf", b"%PDF-1.4 y", content_type="application/pdf"),
+        acting_user=None,
+    )
+    notice = Notice.objects.create(
+        key="matrix",
+        kind=NoticeKind.OVERDUE,
+        task=t,
+        unit=t.lead_unit,
+        post="Chủ tịch",
+        for_date=dt.date(2024, 5, 2),
+        subject="Quá hạn",
+    )
+    clients = {"anon": Client()}
+    api = {"anon": Client()}
+    for role, (membership, unit) in {
+        "viewer": ("viewer", "D1"),
+        "officer": ("unit_officer", "D1"),
+        "outsider": ("unit_officer", "D2"),
+        "admin": ("city_admin", None),
+    }.items():
+        user = django_user_model.objects.create_user(role, password="pw-matrix-2026")
+        membership_grant(user=user, role=membership, unit_code=unit, acting_user=None)
+        clients[role] = Client()
+        clients[role].force_login(user)
+        token = api_token_create(user=user, name="matrix", acting_user=None)[1]
+        api[role] = Client(headers={"Authorization": f"Bearer {token}"})
+    ids = {
+        "task": t.pk,
+        "doc": doc.pk,
+        "event": event.pk,
+        "notice": notice.pk,
+        "reorg": ReorgEvent.objects.first().pk,
+    }
+    return clients, api, ids
+
+
+def _verdict(resp, *, api: bool) -> str:
+    assert resp.status_code < 500, resp.content[:300]
+    if resp.status_code == 401 or (
+        resp.status_code == 302 and "/login/" in resp.get("Location", "")
+    ):
+        return LOGIN
+    if resp.status_code in (403, 404):
+        return DENIED
+    return OK
+
+
+@pytest.mark.parametrize("name", sorted(ROUTES))
+def test_route_as_each_role(world, name):
+    clients, api_clients, ids = world
+    method, template, expected = ROUTES[name]
+    path = template.format(**ids)
+    is_api = path.startswith("/api/")
+    for role in ROLES:
+        client = (api_clients if is_api else clients)[role]
+        if method == "POST" and is_api:
+            body = dict(BODIES.get(name, {}))
+            if "expected_version" in body:
+                body["expected_version"] = Task.objects.get(pk=ids["task"]).version
+            resp = client.post(path, body, content_type="application/json")
+        else:
+            resp = client.post(path, {}) if method == "POST" else client.get(path)
+        if name in NOT_SERVED:
+            assert resp.status_code == 404, (name, role)
+            continue
+        if name in PUBLIC:
+            assert resp.status_code == 200, (name, role)
+            continue
+        want = LOGIN if role == "anon" else expected[role]
+        got = _verdict(resp, api=is_api)
+        if method == "GET" and want == OK:
+            assert resp.status_code == 200, (name, role, resp.status_code)
+        assert got == want, (name, role, resp.status_code)
