@@ -13,6 +13,10 @@ Timeline (each step one or more reorganization events with its legal basis):
 5. 2025-07-01 two-tier local government: 526 → 126 communes and wards (Resolution
    1656/NQ-UBTVQH15), one rearrange event per group of old and new units linked by the
    package's conversion map; the 30 district-level units are dissolved (Law 72/2025/QH15).
+
+Steering (``demo.steering``) is played as a timeline alongside: its documents, tasks and
+lifecycle events up to the eve of each 2025 step are written before the step, so tasks
+still open then follow their unit to its successor; the rest is played after the step.
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ from bienche.demo import city_bodies as cb
 from bienche.demo.codes import (
     BASELINE,
     BASELINE_ON,
+    JAN_2025,
+    JUL_2025,
     absorbed_code,
     legacy_commune_code,
     legacy_district_code,
@@ -38,6 +44,7 @@ from bienche.demo.hanoi_units import HanoiUnits, load_hanoi
 from bienche.demo.reform_2025 import apply_jan_2025, apply_july_2025
 from bienche.demo.staffing import START as START_STAFFING
 from bienche.demo.staffing import build_staffing
+from bienche.demo.steering import SteeringDemo, build_steering_demo, steering_summary, steering_wipe
 from bienche.org.enums import Role
 from bienche.org.models import (
     EventParticipant,
@@ -78,6 +85,7 @@ def _wipe() -> None:
         Quota,
     )
 
+    steering_wipe()
     for model in (Assignment, Person, JobPositionVersion, JobPosition, Quota):
         model.objects.all().delete()
     for model in (EventParticipant, LineageEdge, UnitVersion, Membership):
@@ -110,12 +118,26 @@ def _units_on(day: dt.date) -> list[tuple[str, str, str]]:
     return [(n.code, n.kind, n.sector) for n in unit_tree_as_of(day).walk()]
 
 
+def _steer(steer: SteeringDemo | None, before: dt.date | None, p: _Progress) -> None:
+    """Play the steering timeline up to the eve of ``before`` (to today when None)."""
+    if steer is not None:
+        steer.play_until(before - dt.timedelta(days=1) if before else dt.date.max)
+
+
 def build_demo(
-    *, progress: bool = True, rebuild: bool = False, staffing: bool = True, scale: float = 1.0
+    *,
+    progress: bool = True,
+    rebuild: bool = False,
+    staffing: bool = True,
+    steering: bool = True,
+    scale: float = 1.0,
 ) -> str:
-    """Build everything; returns a one-paragraph report."""
+    """Build everything; returns a one-paragraph report. ``scale`` shrinks the synthetic
+    roster and the synthetic steering history (tests use a small one)."""
     p = _Progress(progress)
     hn = load_hanoi()
+    officers = [unit for _u, _p, role, unit in DEMO_USERS if role == Role.UNIT_OFFICER and unit]
+    steer = build_steering_demo(p.step, scale, focus=officers) if steering else None
     with transaction.atomic():
         if rebuild:
             _wipe()
@@ -132,20 +154,31 @@ def build_demo(
             _quotas(p, range(2021, 2025))
         if staffing:
             _quotas(p, [2025])
+        _steer(steer, JAN_2025, p)
         p.step("1 Jan 2025 commune mergers (Resolution 1286)")
         n_jan = apply_jan_2025(hn)
+        _steer(steer, cb.DEPT_MERGER_ON, p)
         p.step("1 Mar 2025 departments 21 → 16")
         _departments_2025()
+        _steer(steer, JUL_2025, p)
         p.step("1 Jul 2025 two-tier reform (Resolution 1656)")
         n_groups = apply_july_2025(hn)
         if staffing:
             _quotas(p, [2026])
+        _steer(steer, None, p)
     p.step("done")
-    return (
+    report = (
         f"Hà Nội demo built: {len(hn.districts)} district-level and {len(hn.communes)} "
         f"commune-level units before 01/07/2025, {len(hn.new_communes)} after; "
         f"{n_jan} absorptions on 01/01/2025; {n_groups} rearrangement events on 01/07/2025."
     )
+    if steering:
+        s = steering_summary()
+        report += (
+            f" Steering: {s['documents']} documents, {s['tasks']:,} tasks ({s['open']:,} open),"
+            f" {s['events']:,} task events."
+        )
+    return report
 
 
 def _baseline_specs(hn: HanoiUnits) -> Iterator[UnitSpec]:

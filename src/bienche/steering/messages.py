@@ -58,6 +58,11 @@ SCORECARD_PERIOD_INVALID = Message(
     "Kỳ đánh giá không hợp lệ: ngày kết thúc {end} trước ngày bắt đầu {start}.",
     "Invalid period: the end {end} is before the start {start}.",
 )
+TASK_RECORDED_ON_INVALID = Message(
+    "task_recorded_on_invalid",
+    "Ngày cập nhật {on} phải từ ngày văn bản {first} đến hôm nay.",
+    "The recording date {on} must be between the document date {first} and today.",
+)
 TASK_DAYS_INVALID = Message(
     "task_days_invalid",
     "Số ngày làm việc «{days}» không hợp lệ: cần một số nguyên từ 1 đến 1000.",

@@ -175,8 +175,11 @@ def scorecard(start: dt.date, end: dt.date, *, unit_code: str | None = None) -> 
         .annotate(n=Count("id"))
         .values_list("task_id", "n")
     )
-    first = min([start] + [r[5] for r in rows if r[5]] + [r[6] for r in rows if r[6]])
-    days = WorkdayIndex(first - dt.timedelta(days=1), max(as_of, end) + dt.timedelta(days=1))
+    # One calendar over every date the loop touches (recorded-on dates run past the end).
+    first = min([start] + [r[2] for r in rows] + [r[5] for r in rows if r[5]])
+    first = min([first] + [r[6] for r in rows if r[6]])
+    last = max([as_of, end] + [r[2] for r in rows])
+    days = WorkdayIndex(first - dt.timedelta(days=1), last + dt.timedelta(days=1))
     limit = settings.STEERING_RECORDING_DAYS
     lines: dict[int, Line] = {}
     total = Line(None, "", "")

@@ -22,7 +22,7 @@ def tree(capsys, day):
 
 
 def test_demo_acceptance(capsys):
-    build_demo(progress=False, staffing=False)
+    build_demo(progress=False, staffing=False, steering=False)
     before = tree(capsys, "2025-06-30")
     districts = [u for u in before if u["kind"] in DISTRICT]
     communes = [u for u in before if u["kind"] in COMMUNE]
@@ -49,9 +49,9 @@ def test_demo_acceptance(capsys):
 
 
 def test_demo_rebuild_is_deterministic(capsys):
-    build_demo(progress=False, staffing=False)
+    build_demo(progress=False, staffing=False, steering=False)
     first = tree(capsys, "2023-12-31")
-    build_demo(progress=False, rebuild=True, staffing=False)
+    build_demo(progress=False, rebuild=True, staffing=False, steering=False)
     assert tree(capsys, "2023-12-31") == first
 
 
@@ -59,7 +59,7 @@ def test_demo_staffing_small_scale_conserved_through_2025():
     from bienche.org.models import Unit
     from bienche.staffing.selectors import staffing_summary
 
-    build_demo(progress=False, scale=0.01)
+    build_demo(progress=False, scale=0.01, steering=False)
     hn = Unit.objects.get(code="HN").pk
 
     def actual(day):

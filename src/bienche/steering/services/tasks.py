@@ -23,6 +23,7 @@ from bienche.org.permissions import user_scope
 from bienche.steering import messages as m
 from bienche.steering.enums import DeadlineKind, EventKind, Period, Priority, Status
 from bienche.steering.models import Programme, SourceDocument, Task, TaskEvent, TaskSupport
+from bienche.steering.services.transfer import hand_over_late_entries
 
 MAX_WORKING_DAYS = 1000
 #: Dates accepted anywhere in steering (deadlines, periods): beyond, arithmetic overflows.
@@ -145,6 +146,10 @@ def _check_texts(spec: TaskSpec) -> None:
 def _check(spec: TaskSpec, ctx: _Context) -> dt.date | None:
     on = ctx.document.issued_on.isoformat()
     _check_texts(spec)
+    if spec.recorded_on and not ctx.document.issued_on <= spec.recorded_on <= today():
+        raise InvalidInput(
+            m.TASK_RECORDED_ON_INVALID, field="recorded_on", on=spec.recorded_on, first=on
+        )
     if spec.lead_unit_code not in ctx.active:
         raise InvalidInput(
             m.TASK_LEAD_NOT_ACTIVE, field="lead_unit_code", code=spec.lead_unit_code, on=on
@@ -246,6 +251,7 @@ def tasks_create(
             ],
             batch_size=2000,
         )
+        hand_over_late_entries(tasks)
         audit_record_many(
             actor=acting_user,
             action="steering.task_create",

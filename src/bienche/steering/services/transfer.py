@@ -10,9 +10,12 @@ ended without successors keeps its open tasks; they surface on the committee's o
 
 from __future__ import annotations
 
+import datetime as dt
+
 from bienche.core.audit import audit_record_many
+from bienche.core.dating import q_valid_on
 from bienche.org.hooks import EventChange
-from bienche.org.models import Unit
+from bienche.org.models import LineageEdge, ReorgEvent, Unit, UnitVersion
 from bienche.steering.enums import OPEN_STATUSES, EventKind
 from bienche.steering.models import Task, TaskEvent, TaskSupport
 
@@ -94,3 +97,59 @@ def _move_supports(successor: dict[int, int]) -> None:
         else:
             row.unit_id = new
             row.save(update_fields=["unit"])
+
+
+def _next_hop(unit_id: int, after: dt.date) -> tuple[ReorgEvent, int] | None:
+    """The first recorded event after ``after`` that ended ``unit_id``, with the successor
+    that takes its tasks (largest share, then lowest code); None if it still exists."""
+    edges = list(
+        LineageEdge.objects.filter(predecessor_id=unit_id, event__effective_on__gt=after)
+        .exclude(successor_id=unit_id)
+        .select_related("event", "successor")
+        .order_by("event__effective_on", "event_id")
+    )
+    if not edges:
+        return None
+    event = edges[0].event
+    if UnitVersion.objects.filter(q_valid_on(event.effective_on), unit_id=unit_id).exists():
+        return None  # the unit goes on after the event (it gave away a part)
+    best = min(
+        (e for e in edges if e.event_id == event.pk),
+        key=lambda e: (-e.share_bp, e.successor.code, e.successor_id),
+    )
+    return event, best.successor_id
+
+
+def hand_over_late_entries(tasks: list[Task]) -> None:
+    """Tasks entered after their lead unit was reorganized away (a late entry of an old
+    document) pass along the lineage now, as they would have if entered in time."""
+    history = []
+    hops: dict[tuple[int, dt.date], tuple[ReorgEvent, int] | None] = {}
+
+    def next_hop(unit_id: int, after: dt.date) -> tuple[ReorgEvent, int] | None:
+        if (unit_id, after) not in hops:  # one or two queries per distinct lead and date
+            hops[unit_id, after] = _next_hop(unit_id, after)
+        return hops[unit_id, after]
+
+    for task in tasks:
+        moved = False
+        hop = next_hop(task.lead_unit_id, task.assigned_on)
+        while hop is not None:
+            event, successor = hop
+            history.append(
+                TaskEvent(
+                    task=task,
+                    kind=EventKind.TRANSFERRED,
+                    on=event.effective_on,
+                    unit_id=task.lead_unit_id,
+                    to_unit_id=successor,
+                    reorg_event=event,
+                    note=f"{event.get_kind_display()} — {event.basis_number}",
+                )
+            )
+            task.lead_unit_id, moved = successor, True
+            hop = next_hop(successor, event.effective_on)
+        if moved:
+            task.version += 1
+            task.save(update_fields=["lead_unit", "version"])
+    TaskEvent.objects.bulk_create(history)

@@ -241,3 +241,10 @@ def test_dates_and_texts_are_bounded():
         m.DATE_OUT_OF_RANGE,
         m.TASK_FIELD_TOO_LONG,
     ]
+
+
+def test_recording_date_between_document_and_today():
+    doc = document(number="REC")
+    with pytest.raises(InvalidInput) as exc:
+        task(doc, recorded_on=D(2024, 2, 1))
+    assert exc.value.message == m.TASK_RECORDED_ON_INVALID

@@ -62,3 +62,11 @@ def test_scorecard_counts_the_task_for_whoever_led_it_then(merged):
     assert before["W1"] == 2
     assert after["W1"] == 1
     assert after["W3"] == 1
+
+
+def test_a_task_entered_late_for_a_merged_unit_is_handed_over(merged):
+    late_doc = document(number="LATE/TB", issued_on=D(2024, 5, 1))
+    t = task(late_doc, "W2", content="Nhập muộn", deadline=D(2024, 9, 30))
+    assert t.lead_unit.code == "W3"
+    event = t.events.get(kind=EventKind.TRANSFERRED)
+    assert (event.unit.code, event.on) == ("W2", MERGE_ON)
