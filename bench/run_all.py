@@ -42,6 +42,7 @@ def main() -> None:
     run("bench.demo_pages", {"DATABASE_URL": "sqlite:///var/bench-demo.sqlite3"})
     print("== staffing: 200,000-row roster import, staffing pages")
     run("bench.staffing", {"DATABASE_URL": "sqlite:///var/bench-staffing.sqlite3"})
+    run("bench.pay", {})
     print("== steering: 50,000 tasks over 1,000 units, SQLite")
     run("bench.steering", {"DATABASE_URL": "sqlite:///var/bench-steering.sqlite3"})
 
