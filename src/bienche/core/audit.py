@@ -23,6 +23,18 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+def audit_purge_for_demo() -> None:
+    """Empty the trail: only for rebuilding the demo database from scratch."""
+    from django.db import connection
+
+    table = AuditEntry._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"TRUNCATE {table}")  # row triggers do not fire on TRUNCATE
+        else:
+            cursor.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table name
+
+
 def audit_record(
     *,
     actor: Any,

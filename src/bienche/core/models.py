@@ -7,10 +7,25 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class AppendOnly(Exception):
+    """The audit trail is append-only: rows are never updated or deleted."""
+
+
+class AuditQuerySet(models.QuerySet):
+    def update(self, **kwargs: object) -> int:
+        raise AppendOnly("the audit trail is append-only")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise AppendOnly("the audit trail is append-only")
+
+
 class AuditEntry(models.Model):
     """One state change: who, when, what (entity + before/after) and why.
 
     Written by services in the same transaction as the change (see ``core.audit``).
+    Append-only: the queryset refuses update() and delete(), and on PostgreSQL a trigger
+    refuses UPDATE and DELETE for every client (migration 0003); only the demo rebuild
+    empties it, with TRUNCATE (``core.audit.audit_purge_for_demo``).
     """
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)
@@ -23,6 +38,8 @@ class AuditEntry(models.Model):
     before = models.JSONField(null=True, blank=True)
     after = models.JSONField(null=True, blank=True)
     reason = models.TextField(blank=True)
+
+    objects = AuditQuerySet.as_manager()
 
     class Meta:
         indexes = [models.Index(fields=["entity_type", "entity_id"])]

@@ -29,7 +29,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from bienche.core.models import AuditEntry
+from bienche.core.audit import audit_purge_for_demo
 from bienche.demo import city_bodies as cb
 from bienche.demo.codes import (
     BASELINE,
@@ -92,7 +92,7 @@ def _wipe() -> None:
         model.objects.all().delete()
     Unit.objects.all().delete()
     ReorgEvent.objects.all().delete()
-    AuditEntry.objects.all().delete()
+    audit_purge_for_demo()
 
 
 class _Progress:
