@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DB ?= var/demo.sqlite3
 
-.PHONY: install demo serve test test-pg test-browser lint bench messages clean
+.PHONY: install demo serve test test-pg test-browser lint bench load messages clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,8 +29,11 @@ test-pg: $(STAMP)
 	DATABASE_URL=$${PG_URL:-postgres://postgres@127.0.0.1:5432/test} $(BIN)/pytest -q -n 2 $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench load
+	$(BIN)/ruff format --check src tests bench load
+
+load: $(STAMP)
+	bash load/run.sh
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run_all
