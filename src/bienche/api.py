@@ -163,11 +163,13 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 
 def _mount() -> None:
     from bienche.org.api import router as org_router
+    from bienche.pay.api import router as pay_router
     from bienche.staffing.api import router as staffing_router
     from bienche.steering.api import router as steering_router
 
     api.add_router("/org", org_router)
     api.add_router("/staffing", staffing_router)
+    api.add_router("/pay", pay_router)
     api.add_router("/steering", steering_router)
 
 

@@ -236,11 +236,13 @@ def build_parser() -> argparse.ArgumentParser:
     tok.set_defaults(func=cmd_token)
 
     from bienche.cli_ops import add_parsers as add_ops_parsers
+    from bienche.cli_pay import add_parsers as add_pay_parsers
     from bienche.cli_staffing import add_parsers
     from bienche.cli_steering import add_parsers as add_steering_parsers
 
     add_parsers(sub, _date)
     add_steering_parsers(sub, _date)
+    add_pay_parsers(sub, _date)
     add_ops_parsers(sub)
 
     mg = sub.add_parser("manage", help="run a Django management command")

@@ -65,6 +65,9 @@ def parse_database_url(url: str) -> dict:
             "HOST": parsed.hostname or "",
             "PORT": str(parsed.port or ""),
             "CONN_MAX_AGE": 60,
+            # A connection the server dropped (restart, failover) is replaced at the next
+            # request instead of failing it: the app recovers without a restart.
+            "CONN_HEALTH_CHECKS": True,
         }
     raise ImproperlyConfigured(f"DATABASE_URL scheme not supported: {parsed.scheme!r}")
 
@@ -146,6 +149,7 @@ INSTALLED_APPS = [
     "bienche.core",
     "bienche.org",
     "bienche.staffing",
+    "bienche.pay",
     "bienche.steering",
     "bienche.web",
 ]

@@ -11,13 +11,21 @@ from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Max
 
 from bienche.core.models import AuditEntry
 
 
 def data_version() -> int:
-    return AuditEntry.objects.aggregate(v=Max("id"))["v"] or 0
+    """The id of the latest audit row that records a change. Rows that only record a view
+    of personal data (actions ending in ``_viewed``) change nothing, so they do not expire
+    the caches. ``ORDER BY id DESC LIMIT 1`` walks the primary key backwards."""
+    latest = (
+        AuditEntry.objects.exclude(action__endswith="_viewed")
+        .order_by("-id")
+        .values_list("id", flat=True)
+        .first()
+    )
+    return latest or 0
 
 
 def cached_read(key: str, compute: Callable[[], Any], *, timeout: int = 3600) -> Any:

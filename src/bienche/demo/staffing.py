@@ -106,8 +106,9 @@ def psu_posts(kind: str, size: int) -> list[Post]:
 def commune_posts(size: int) -> list[Post]:
     co = "commune_official"
     return [
-        Post("CT", "Chủ tịch UBND", "leadership", "01.002", 1, co, 30),
-        Post("PCT", "Phó Chủ tịch UBND", "leadership", "01.003", 2, co, 25),
+        # Decree 33/2023: chair 0.25, vice-chair 0.20 (params/leadership_allowance.yaml).
+        Post("CT", "Chủ tịch UBND", "leadership", "01.002", 1, co, 25),
+        Post("PCT", "Phó Chủ tịch UBND", "leadership", "01.003", 2, co, 20),
         Post("CC", "Công chức chuyên môn", "professional", "01.003", max(size - 3, 1), co),
     ]
 

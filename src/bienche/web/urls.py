@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from bienche.web import org_views, staffing_views, views
+from bienche.web import audit_views, org_views, pay_views, staffing_views, views
 from bienche.web import steering_task_views as stt
 from bienche.web import steering_views as st
 
@@ -13,6 +13,8 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("audit/", audit_views.audit_page, name="audit"),
+    path("audit.xlsx", audit_views.audit_download, name="audit_download"),
     path("org/chart/", org_views.org_chart, name="org_chart"),
     path("org/units/<str:code>/", org_views.unit_page, name="unit_page"),
     path("org/events/", org_views.event_timeline, name="event_timeline"),
@@ -31,6 +33,11 @@ urlpatterns = [
         staffing_views.positions_upload,
         name="positions_upload",
     ),
+    path("pay/", pay_views.pay_page, name="pay_page"),
+    path("pay/comparison.xlsx", pay_views.pay_download_xlsx, name="pay_download_xlsx"),
+    path("pay/comparison.parquet", pay_views.pay_download_parquet, name="pay_download_parquet"),
+    path("pay/people/", pay_views.pay_person_lookup, name="pay_person_lookup"),
+    path("pay/people/<int:pk>/", pay_views.pay_person, name="pay_person"),
     path("steering/", st.steering_dashboard, name="steering_dashboard"),
     path("steering/board/", st.steering_board, name="steering_board"),
     path("steering/tasks/", st.task_list, name="steering_tasks"),

@@ -25,6 +25,8 @@ from bienche.core.tokens import api_token_create
 from bienche.org.models import ReorgEvent
 from bienche.org.services.access import membership_grant
 from bienche.org.tests.factories import small_city
+from bienche.staffing.models import Person
+from bienche.staffing.tests.factories import pid, staff
 from bienche.steering.enums import NoticeKind
 from bienche.steering.models import Notice, Task
 from bienche.steering.services.lifecycle import task_report
@@ -50,6 +52,8 @@ ROUTES: dict[str, tuple[str, str, dict[str, str]]] = {
     "dashboard": ("GET", "/", ALL),
     "logout": ("POST", "/logout/", dict.fromkeys(ROLES[1:], LOGIN)),  # back to the login page
     "org_chart": ("GET", "/org/chart/", ALL),
+    "audit": ("GET", "/audit/", ADMIN),
+    "audit_download": ("GET", "/audit.xlsx", ADMIN),
     "unit_page": ("GET", "/org/units/D1/", D1_READ),
     "event_timeline": ("GET", "/org/events/", ALL),
     "event_new": ("GET", "/org/events/new/rename/?code=D1", WRITERS),
@@ -59,6 +63,15 @@ ROUTES: dict[str, tuple[str, str, dict[str, str]]] = {
     "roster_download": ("GET", "/staffing/roster.xlsx?unit=D1", D1_READ),
     "positions_download": ("GET", "/staffing/units/D1/positions.xlsx", D1_READ),
     "positions_upload": ("POST", "/staffing/units/D1/positions/import/", ALL),
+    "pay_page": ("GET", "/pay/?unit=D1&from=2024-07&to=2024-07", D1_READ),
+    "pay_download_xlsx": ("GET", "/pay/comparison.xlsx?unit=D1&from=2024-07&to=2024-07", D1_READ),
+    "pay_download_parquet": (
+        "GET",
+        "/pay/comparison.parquet?unit=D1&from=2024-07&to=2024-07",
+        D1_READ,
+    ),
+    # a person's pay is personal data: the personal-data (write) scope of their unit
+    "pay_person": ("GET", "/pay/people/{person}/?month=2024-07", D1_WRITE),
     "steering_dashboard": ("GET", "/steering/", ALL),
     "steering_board": ("GET", "/steering/board/?unit=D1", D1_READ),
     "steering_tasks": ("GET", "/steering/tasks/", ALL),
@@ -95,6 +108,14 @@ ROUTES: dict[str, tuple[str, str, dict[str, str]]] = {
     "unit_positions": ("GET", "/api/v1/staffing/units/D1/positions", D1_READ),
     "quotas_list": ("GET", "/api/v1/staffing/quotas?unit=D1", D1_READ),
     "assignments_list": ("GET", "/api/v1/staffing/assignments?unit=D1", D1_READ),
+    "pay_scenarios": ("GET", "/api/v1/pay/scenarios", ALL),
+    "pay_run": ("GET", "/api/v1/pay/run?month=2024-07&unit=D1", D1_READ),
+    "pay_compare": (
+        "GET",
+        "/api/v1/pay/compare?from=2024-07&to=2024-08&unit=D1&scenario=luong-co-so-2024",
+        D1_READ,
+    ),
+    "pay_explain": ("GET", "/api/v1/pay/people/{person}/explain?month=2024-07", D1_WRITE),
     "documents_list": ("GET", "/api/v1/steering/documents", ALL),
     "document_detail": ("GET", "/api/v1/steering/documents/{doc}", D1_READ),
     "document_task_new": ("POST", "/api/v1/steering/documents/{doc}/tasks", ADMIN),
@@ -129,6 +150,8 @@ SAME_AS = {
     "task_return": "task_accept",
     "task_extension_request": "task_report",
     "task_extension_decide": "task_accept",
+    # redirects to the person's page after the same personal-data check (test_pay_pages.py)
+    "pay_person_lookup": "pay_person",
 }
 PUBLIC = {"openapi-json"}
 NOT_SERVED = {"api-root"}  # the API root answers 404 to everyone (no browsable docs)
@@ -173,6 +196,7 @@ def test_every_route_is_in_the_matrix():
 def world(django_user_model, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     small_city()
+    staff(1, "D1")  # a person paid by D1 (pay pages and explanations)
     doc = document(
         number="7/TB-VP",
         attachment=SimpleUploadedFile("kl.pdf", b"%PDF-1.4 x", content_type="application/pdf"),
@@ -213,6 +237,7 @@ def world(django_user_model, settings, tmp_path):
         "event": event.pk,
         "notice": notice.pk,
         "reorg": ReorgEvent.objects.first().pk,
+        "person": Person.objects.get(personal_id=pid(1)).pk,
     }
     return clients, api, ids
 
