@@ -20,7 +20,6 @@ import datetime as dt
 import hashlib
 import io
 import json
-import os
 import shutil
 import sqlite3
 import subprocess
@@ -29,6 +28,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from django.conf import settings
 from django.db import connections
@@ -58,20 +58,16 @@ def _engine(alias: str = "default") -> str:
     raise BackupError(f"unsupported database engine {engine}")
 
 
-def _pg_args(alias: str = "default") -> tuple[list[str], dict[str, str]]:
-    db = settings.DATABASES[alias]
-    name = connections[alias].settings_dict["NAME"]  # the test database under pytest
-    args = ["--dbname", name]
-    if db.get("HOST"):
-        args += ["--host", db["HOST"]]
-    if db.get("PORT"):
-        args += ["--port", str(db["PORT"])]
-    if db.get("USER"):
-        args += ["--username", db["USER"]]
-    env = {**os.environ}
-    if db.get("PASSWORD"):
-        env["PGPASSWORD"] = db["PASSWORD"]
-    return args, env
+def _pg_args(alias: str = "default") -> list[str]:
+    """``--dbname`` as a connection URI (password included), so the tools need no
+    environment variables of their own."""
+    db = connections[alias].settings_dict  # NAME is the test database under pytest
+    user = quote(db.get("USER") or "")
+    password = quote(db.get("PASSWORD") or "")
+    auth = f"{user}:{password}@" if password else (f"{user}@" if user else "")
+    host = quote(db.get("HOST") or "")
+    port = f":{db['PORT']}" if db.get("PORT") else ""
+    return ["--dbname", f"postgresql://{auth}{host}{port}/{quote(db['NAME'])}"]
 
 
 def _sha256(path: Path) -> str:
@@ -92,10 +88,8 @@ def _dump_database(engine: str, out: Path) -> None:
         finally:
             target.close()
         return
-    args, env = _pg_args()
     result = subprocess.run(  # noqa: S603 - fixed executable, arguments from settings
-        ["pg_dump", "--format=custom", "--no-owner", "--file", str(out), *args],
-        env=env,
+        ["pg_dump", "--format=custom", "--no-owner", "--file", str(out), *_pg_args()],
         capture_output=True,
         text=True,
         check=False,
@@ -181,7 +175,6 @@ def restore(src: Path) -> dict[str, Any]:
                 source.close()
         else:
             connections["default"].close()
-            args, env = _pg_args()
             result = subprocess.run(  # noqa: S603
                 [
                     "pg_restore",
@@ -189,10 +182,9 @@ def restore(src: Path) -> dict[str, Any]:
                     "--if-exists",
                     "--no-owner",
                     "--single-transaction",
-                    *args,
+                    *_pg_args(),
                     str(root / "db.dump"),
                 ],
-                env=env,
                 capture_output=True,
                 text=True,
                 check=False,
