@@ -195,7 +195,23 @@ def _err(text: str) -> None:
     sys.stderr.write(text + "\n")
 
 
+def cmd_bench_pay(args: argparse.Namespace) -> int:
+    """The payroll engine benchmark (no database needed: synthetic rosters in Parquet)."""
+    from bienche.rules.benchmark import main as bench_main
+
+    bench_main(["--staff", str(args.staff)])
+    return 0
+
+
 def add_parsers(sub: Any, date_type: Any) -> None:
+    bench = sub.add_parser("bench", help="benchmark tools")
+    bench_sub = bench.add_subparsers(dest="bench_command", required=True)
+    bp = bench_sub.add_parser(
+        "pay", help="time the payroll engine on N synthetic staff against a per-person version"
+    )
+    bp.add_argument("--staff", type=int, default=2_500_000)
+    bp.set_defaults(func=cmd_bench_pay)
+
     pay = sub.add_parser("pay", help="payroll: scenarios, runs, comparisons, explanations")
     ps = pay.add_subparsers(dest="pay_command", required=True)
 

@@ -113,3 +113,12 @@ def test_explain_unknown_or_unpayable(people, capsys):
     assert main(["pay", "explain", "999999999999", "--month", "2024-07"]) == 3
     assert main(["pay", "explain", pid("E"), "--month", "2024-07"]) == 4
     assert "rule leadership" in capsys.readouterr().err
+
+
+def test_bench_pay_tool_prints_its_figures(capsys):
+    from bienche.cli import main
+
+    assert main(["bench", "pay", "--staff", "3000"]) == 0
+    out = capsys.readouterr().out
+    assert "month payroll from Parquet, 3,000 staff" in out
+    assert "speed-up over the per-person reference" in out
