@@ -8,20 +8,24 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.parser import Parser
 from ninja.security import HttpBearer, SessionAuth
+from ninja.throttling import AuthRateThrottle
 
 from bienche.core.errors import BiencheError
 from bienche.core.tokens import api_token_user
 
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> Any:
-        user = api_token_user(token)
+        user = api_token_user(token, write=request.method not in SAFE_METHODS)
         if user is not None:
             request.user = user
         return user
@@ -64,6 +68,9 @@ api = NinjaAPI(
     docs_url=None,
     urls_namespace="api",
     parser=StrictJsonParser(),
+    # Per user (or address, unauthenticated): a steady integration stays far below; a
+    # runaway script gets 429 instead of loading the server. Counts live in the cache.
+    throttle=[AuthRateThrottle(settings.API_RATE_LIMIT)],
 )
 
 

@@ -170,8 +170,11 @@ def cmd_token(args: argparse.Namespace) -> int:
     if user is None:
         print(f"no user {args.username!r} / không có người dùng này", file=sys.stderr)
         return EXIT_NOT_FOUND
-    _token, raw = api_token_create(user=user, name=args.name, acting_user=None)
+    token, raw = api_token_create(
+        user=user, name=args.name, acting_user=None, scope=args.scope, days=args.days
+    )
     print(raw)
+    print(f"scope {token.scope}, valid until {token.expires_at:%Y-%m-%d}", file=sys.stderr)
     return 0
 
 
@@ -232,6 +235,8 @@ def build_parser() -> argparse.ArgumentParser:
     tok = sub.add_parser("token", help="create an API token for a user")
     tok.add_argument("username")
     tok.add_argument("--name", default="cli")
+    tok.add_argument("--scope", choices=["read", "write"], default="read")
+    tok.add_argument("--days", type=int, default=90, choices=range(1, 367), metavar="1-366")
     tok.add_argument("--db", default=argparse.SUPPRESS)
     tok.set_defaults(func=cmd_token)
 

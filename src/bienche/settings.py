@@ -204,6 +204,8 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = ["bienche.core.lockout.LockoutModelBackend"]
 LOGIN_LOCKOUT_FAILURES = 5
 LOGIN_LOCKOUT_MINUTES = 15
+#: Requests per user to the REST API (django-ninja throttling, counted in the cache).
+API_RATE_LIMIT = os.environ.get("BIENCHE_API_RATE_LIMIT", "1200/m")
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]

@@ -30,6 +30,8 @@ def audit_purge_for_demo() -> None:
     table = AuditEntry._meta.db_table
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            # Deferred foreign-key checks pending in this transaction would block TRUNCATE.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute(f"TRUNCATE {table}")  # row triggers do not fire on TRUNCATE
         else:
             cursor.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table name

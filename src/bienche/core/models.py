@@ -78,12 +78,21 @@ class CalendarOverride(models.Model):
 
 
 class ApiToken(models.Model):
-    """A bearer token for the REST API. Only the SHA-256 digest is stored."""
+    """A bearer token for the REST API. Only the SHA-256 digest is stored.
+
+    ``scope`` read allows GET/HEAD/OPTIONS only; write allows every method the user's roles
+    allow. A token stops working at ``expires_at``."""
+
+    class Scope(models.TextChoices):
+        READ = "read", _("Read only")
+        WRITE = "write", _("Read and write")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     name = models.CharField(max_length=100)
     digest = models.CharField(max_length=64, unique=True)
+    scope = models.CharField(max_length=8, choices=Scope.choices, default=Scope.READ)
     created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked = models.BooleanField(default=False)
 

@@ -4,6 +4,8 @@ import json
 import pytest
 from django.test import Client
 
+from bienche.core.clock import now
+from bienche.core.models import ApiToken
 from bienche.core.tokens import api_token_create
 from bienche.org.models import ReorgEvent, UnitVersion
 from bienche.org.services.access import membership_grant
@@ -136,7 +138,8 @@ def test_token_auth_and_scope(django_user_model):
     small_city()
     officer = django_user_model.objects.create_user("officer", password="pw-12345678")
     membership_grant(user=officer, role="unit_officer", unit_code="D1", acting_user=None)
-    _t, raw = api_token_create(user=officer, name="t", acting_user=None)
+    _r, read_only = api_token_create(user=officer, name="r", acting_user=None)
+    _t, raw = api_token_create(user=officer, name="t", acting_user=None, scope="write")
     c = Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
     codes = [u["code"] for u in c.get("/api/v1/org/units?as_of=2021-01-01").json()["items"]]
     assert codes == ["D1", "W1", "W2"]
@@ -147,6 +150,12 @@ def test_token_auth_and_scope(django_user_model):
         post(c, "/events/rename", {**body, "code": "W1", "name": "Phường Một A"}).status_code == 201
     )
     assert Client(HTTP_AUTHORIZATION="Bearer nope").get("/api/v1/org/units").status_code == 401
+    reader = Client(HTTP_AUTHORIZATION=f"Bearer {read_only}")
+    assert reader.get("/api/v1/org/units").status_code == 200
+    w1 = {**body, "code": "W1", "name": "Phường Một B"}
+    assert post(reader, "/events/rename", w1).status_code == 401  # read scope cannot write
+    ApiToken.objects.filter(name="t").update(expires_at=now() - dt.timedelta(seconds=1))
+    assert c.get("/api/v1/org/units").status_code == 401  # expired
 
 
 def test_session_post_requires_csrf(admin):
@@ -181,3 +190,21 @@ def test_nul_characters_refused_everywhere(client_admin):
     assert client_admin.get("/api/v1/org/units?search=a%00b").status_code == 400
     assert client_admin.get("/api/v1/org/units/S%001").status_code == 400
     assert ReorgEvent.objects.count() == 1
+
+
+def test_api_rate_limit(django_user_model, settings):
+    from bienche.api import api
+
+    small_city()
+    user = django_user_model.objects.create_user("busy", password="pw-12345678")
+    membership_grant(user=user, role="viewer", unit_code="D1", acting_user=None)
+    _t, raw = api_token_create(user=user, name="t", acting_user=None)
+    c = Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
+    throttle = api.throttle[0]
+    old = throttle.rate, throttle.num_requests, throttle.duration
+    throttle.rate, throttle.num_requests, throttle.duration = "3/m", 3, 60
+    try:
+        codes = [c.get("/api/v1/org/counts").status_code for _ in range(5)]
+    finally:
+        throttle.rate, throttle.num_requests, throttle.duration = old
+    assert codes == [200, 200, 200, 429, 429]

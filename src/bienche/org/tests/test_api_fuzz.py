@@ -36,7 +36,7 @@ def token(django_user_model):
         user = django_user_model.objects.create_user("fuzz", password="pw-12345678")
         membership_grant(user=user, role="city_admin", unit_code=None, acting_user=None)
     user = django_user_model.objects.get(username="fuzz")
-    return api_token_create(user=user, name="fuzz", acting_user=None)[1]
+    return api_token_create(user=user, name="fuzz", acting_user=None, scope="write")[1]
 
 
 @pytest.mark.django_db

@@ -41,7 +41,7 @@ def c(django_user_model):
     for name, (role, unit) in ROLES.items():
         user = django_user_model.objects.create_user(name, password="pw-12345678")
         membership_grant(user=user, role=role, unit_code=unit, acting_user=None)
-        _t, raw = api_token_create(user=user, name="t", acting_user=None)
+        _t, raw = api_token_create(user=user, name="t", acting_user=None, scope="write")
         clients[name] = Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
     return clients
 

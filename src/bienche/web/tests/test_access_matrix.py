@@ -229,7 +229,7 @@ def world(django_user_model, settings, tmp_path):
         membership_grant(user=user, role=membership, unit_code=unit, acting_user=None)
         clients[role] = Client()
         clients[role].force_login(user)
-        token = api_token_create(user=user, name="matrix", acting_user=None)[1]
+        token = api_token_create(user=user, name="matrix", acting_user=None, scope="write")[1]
         api[role] = Client(headers={"Authorization": f"Bearer {token}"})
     ids = {
         "task": t.pk,
