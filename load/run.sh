@@ -13,16 +13,17 @@ PORT=${LOAD_PORT:-8765}
 $BIN/pip install -q 'locust>=2.40' >/dev/null
 psql "${PG%/*}/postgres" -tAc "SELECT 1 FROM pg_database WHERE datname='${PG##*/}'" | grep -q 1 \
   || psql "${PG%/*}/postgres" -c "CREATE DATABASE \"${PG##*/}\"" >/dev/null
-export DATABASE_URL=$PG BIENCHE_DEBUG=0 BIENCHE_MEDIA_ROOT=var/load-media
+export DATABASE_URL=$PG BIENCHE_DEBUG=0 BIENCHE_MEDIA_ROOT=var/load-media DJANGO_SETTINGS_MODULE=bienche.settings
 echo "== demo data on $PG (built once, then reused)"
 $BIN/bienche demo --no-serve --quiet
 $BIN/python -m django collectstatic --noinput --settings=bienche.settings >/dev/null
 echo "== gunicorn, $WORKERS workers on 127.0.0.1:$PORT"
 $BIN/gunicorn bienche.wsgi:application --bind 127.0.0.1:$PORT --workers "$WORKERS" \
-  --threads 2 --log-level warning &
+  --threads 2 --keep-alive 75 --log-level warning &
 GUNICORN=$!
 trap 'kill $GUNICORN 2>/dev/null || true' EXIT
 for _ in $(seq 1 30); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/login/" && break; sleep 1; done
-echo "== locust: $USERS users for $DURATION"
-$BIN/locust -f load/locustfile.py --headless -u "$USERS" -r 20 -t "$DURATION" \
-  --host "http://127.0.0.1:$PORT" --only-summary --csv var/load
+$BIN/python load/sessions.py "$USERS" var/load-sessions.txt
+echo "== locust: $USERS signed-in officers for $DURATION"
+$BIN/locust -f load/locustfile.py --headless -u "$USERS" -r 10 -t "$DURATION" \
+  --host "http://127.0.0.1:$PORT" --only-summary --reset-stats --csv var/load

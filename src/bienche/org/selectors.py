@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import connection
 from django.db.models import Count, Q
 
 from bienche.core.dating import q_valid_on
@@ -115,12 +116,39 @@ def _node(row: tuple, parent_code: str | None = None) -> UnitNode:
     return UnitNode(*row[:8], parent_code, *row[8:])
 
 
+_TREES: dict[tuple, Tree] = {}
+_TREES_MAX = 16
+
+
+def _registry_version() -> tuple:
+    """Changes whenever the registry does: versions are only written by reorganization
+    events, which are append-only. (The creation time makes the key unique even where a
+    rolled-back id is reused, as SQLite does.)"""
+    return tuple(ReorgEvent.objects.order_by("-id").values_list("id", "created_at").first() or ())
+
+
 def unit_tree_as_of(on: dt.date, *, kinds: set[str] | None = None) -> Tree:
     """The whole registry as of ``on``: one query, assembled in memory.
 
     With ``kinds``, only units of those kinds are kept; each is attached to its nearest kept
     ancestor (so 'communes under the city' works once districts are filtered out).
+
+    The unfiltered tree is kept in memory per date until the registry changes: permission
+    checks ask for it several times per request. Callers must not modify it.
     """
+    if kinds is not None:
+        return _build_tree(on, kinds)
+    key = (connection.alias, connection.settings_dict["NAME"], on, _registry_version())
+    tree = _TREES.get(key)
+    if tree is None:
+        tree = _build_tree(on, None)
+        if len(_TREES) >= _TREES_MAX:
+            _TREES.pop(next(iter(_TREES)))
+        _TREES[key] = tree
+    return tree
+
+
+def _build_tree(on: dt.date, kinds: set[str] | None) -> Tree:
     rows = (
         UnitVersion.objects.filter(q_valid_on(on)).values_list(*NODE_FIELDS).order_by("unit__code")
     )
