@@ -103,6 +103,20 @@ ROUTES: dict[str, tuple[str, str, dict[str, str]]] = {
     "events_list": ("GET", "/api/v1/org/events", ALL),
     "event_detail": ("GET", "/api/v1/org/events/{reorg}", ALL),
     "event_rename": ("POST", "/api/v1/org/events/rename", D1_WRITE),
+    "event_establish": ("POST", "/api/v1/org/events/establish", D1_WRITE),
+    "event_change_kind": ("POST", "/api/v1/org/events/change-kind", D1_WRITE),
+    "event_transfer": ("POST", "/api/v1/org/events/transfer", D1_WRITE),
+    "event_merge": ("POST", "/api/v1/org/events/merge", D1_WRITE),
+    "event_absorb": ("POST", "/api/v1/org/events/absorb", D1_WRITE),
+    "event_split": ("POST", "/api/v1/org/events/split", D1_WRITE),
+    "event_rearrange": ("POST", "/api/v1/org/events/rearrange", D1_WRITE),
+    "event_dissolve": ("POST", "/api/v1/org/events/dissolve", D1_WRITE),
+    "quota_create": ("POST", "/api/v1/staffing/quotas", D1_WRITE),
+    "position_new": ("POST", "/api/v1/staffing/positions", D1_WRITE),
+    "document_new": ("POST", "/api/v1/steering/documents", D1_WRITE),
+    "task_return": ("POST", "/api/v1/steering/tasks/{task}/return", ADMIN),
+    "task_extension_request": ("POST", "/api/v1/steering/tasks/{task}/extensions", D1_WRITE),
+    "task_extension_decide": ("POST", "/api/v1/steering/tasks/{task}/extensions/decision", ADMIN),
     "unit_summary": ("GET", "/api/v1/staffing/units/D1/summary", D1_READ),
     "unit_streamlining": ("GET", "/api/v1/staffing/units/D1/streamlining", D1_READ),
     "unit_positions": ("GET", "/api/v1/staffing/units/D1/positions", D1_READ),
@@ -135,27 +149,14 @@ ROUTES: dict[str, tuple[str, str, dict[str, str]]] = {
 SAME_AS = {
     "login": "public",
     "set_language": "public",
-    "event_establish": "event_rename",
-    "event_change_kind": "event_rename",
-    "event_transfer": "event_rename",
-    "event_merge": "event_rename",
-    "event_absorb": "event_rename",
-    "event_split": "event_rename",
-    "event_rearrange": "event_rename",
-    "event_dissolve": "event_rename",
-    "quota_create": "event_rename",
-    "position_new": "event_rename",
-    "roster_upload": "event_rename",
-    "document_new": "documents_list",
-    "task_return": "task_accept",
-    "task_extension_request": "task_report",
-    "task_extension_decide": "task_accept",
+    "roster_upload": "event_rename",  # multipart upload: the same guard as every org write
     # redirects to the person's page after the same personal-data check (test_pay_pages.py)
     "pay_person_lookup": "pay_person",
 }
 PUBLIC = {"openapi-json"}
 NOT_SERVED = {"api-root"}  # the API root answers 404 to everyone (no browsable docs)
 #: JSON bodies of the API writes: valid, so access is decided, not the body's shape.
+BASIS = {"effective_on": "2024-06-01", "basis_number": "1/QĐ-MATRIX"}
 BODIES = {
     "event_rename": {
         "code": "D1",
@@ -169,6 +170,72 @@ BODIES = {
         "responsible_post": "Chủ tịch UBND",
         "deadline": "2024-06-30",
     },
+    "event_establish": {
+        **BASIS,
+        "units": [{"code": "W9", "name": "Phường Chín", "kind": "ward", "parent_code": "D1"}],
+    },
+    "event_change_kind": {**BASIS, "code": "W1", "kind": "commune"},
+    "event_transfer": {**BASIS, "code": "W1", "new_parent_code": "D1"},
+    "event_merge": {
+        **BASIS,
+        "predecessor_codes": ["W1", "W2"],
+        "successor": {
+            "code": "W12",
+            "name": "Phường Mười Hai",
+            "kind": "ward",
+            "parent_code": "D1",
+        },
+    },
+    "event_absorb": {**BASIS, "absorbed_codes": ["W2"], "into_code": "W1"},
+    "event_split": {
+        **BASIS,
+        "predecessor_code": "W1",
+        "successors": [
+            {
+                "unit": {"code": c, "name": f"Phường {c}", "kind": "ward", "parent_code": "D1"},
+                "share_percent": 50,
+            }
+            for c in ("W1A", "W1B")
+        ],
+    },
+    "event_rearrange": {
+        **BASIS,
+        "predecessor_codes": ["W1"],
+        "successors": [{"code": "W1R", "name": "Phường R", "kind": "ward", "parent_code": "D1"}],
+        "edges": [{"predecessor_code": "W1", "successor_code": "W1R"}],
+    },
+    "event_dissolve": {**BASIS, "code": "W2"},
+    "quota_create": {
+        "unit_code": "D1",
+        "kind": "civil_servant",
+        "amount": 10,
+        "valid_from": "2024-01-01",
+        "basis_number": "1/QĐ-MATRIX",
+    },
+    "position_new": {
+        "unit_code": "D1",
+        "code": "CVM",
+        "title": "Chuyên viên",
+        "category": "professional",
+        "headcount": 2,
+        "min_group": "A1",
+        "valid_from": "2024-01-01",
+    },
+    "document_new": {
+        "kind": "notice",
+        "number": "5/TB-MATRIX",
+        "issuer": "UBND Quận Một",
+        "issued_on": "2024-03-01",
+        "summary": "Thông báo",
+        "issuer_unit_code": "D1",
+    },
+    "task_return": {"note": "Bổ sung số liệu", "expected_version": 0},
+    "task_extension_request": {
+        "deadline": "2024-06-30",
+        "note": "Chờ ý kiến",
+        "expected_version": 0,
+    },
+    "task_extension_decide": {"approve": True, "expected_version": 0},
     "task_report": {"note": "Tiến độ", "expected_version": 0},
     "task_accept": {"expected_version": 0},
     "task_cancel": {"reason": "Không còn phù hợp", "expected_version": 0},
