@@ -81,22 +81,29 @@ def on_reorganization(change: EventChange) -> None:
 
 
 def _move_supports(successor: dict[int, int]) -> None:
+    """Supporting roles of ended units pass to their successors, in three queries; a role
+    the successor already holds on the task (or the task's lead) is dropped, not doubled."""
     rows = list(
         TaskSupport.objects.filter(
             unit_id__in=successor, task__status__in=OPEN_STATUSES
         ).select_related("task")
     )
+    held = set(
+        TaskSupport.objects.filter(
+            task_id__in={r.task_id for r in rows}, unit_id__in=set(successor.values())
+        ).values_list("task_id", "unit_id")
+    )
+    moved, dropped = [], []
     for row in rows:
         new = successor[row.unit_id]
-        taken = (
-            row.task.lead_unit_id == new
-            or TaskSupport.objects.filter(task_id=row.task_id, unit_id=new).exists()
-        )
-        if taken:
-            row.delete()
-        else:
-            row.unit_id = new
-            row.save(update_fields=["unit"])
+        if row.task.lead_unit_id == new or (row.task_id, new) in held:
+            dropped.append(row.pk)
+            continue
+        held.add((row.task_id, new))
+        row.unit_id = new
+        moved.append(row)
+    TaskSupport.objects.filter(pk__in=dropped).delete()
+    TaskSupport.objects.bulk_update(moved, ["unit"], batch_size=1000)
 
 
 def _next_hop(unit_id: int, after: dt.date) -> tuple[ReorgEvent, int] | None:

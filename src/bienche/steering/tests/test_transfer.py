@@ -11,6 +11,7 @@ from bienche.org.services import LegalBasis, unit_merge
 from bienche.org.tests.factories import small_city
 from bienche.org.tests.factories import spec as unit_spec
 from bienche.steering.enums import EventKind
+from bienche.steering.models import Task
 from bienche.steering.scorecard import scorecard
 from bienche.steering.selectors import task_status_on
 from bienche.steering.services.lifecycle import task_accept, task_report
@@ -31,6 +32,13 @@ def merged():
     task_accept(task=closed, on=D(2024, 5, 21), acting_user=None)
     supported = task(
         doc, "S1", content="Phối hợp", deadline=D(2024, 9, 30), supporting_codes=["W2"]
+    )
+    task(
+        doc,
+        "S2",
+        content="Hai phường phối hợp",
+        deadline=D(2024, 9, 30),
+        supporting_codes=["W1", "W2"],
     )
     unit_merge(
         predecessor_codes=["W1", "W2"],
@@ -70,3 +78,8 @@ def test_a_task_entered_late_for_a_merged_unit_is_handed_over(merged):
     assert t.lead_unit.code == "W3"
     event = t.events.get(kind=EventKind.TRANSFERRED)
     assert (event.unit.code, event.on) == ("W2", MERGE_ON)
+
+
+def test_two_supporting_units_merged_become_one_role(merged):
+    both = Task.objects.get(content="Hai phường phối hợp")
+    assert list(both.supports.values_list("unit__code", flat=True)) == ["W3"]
