@@ -1,0 +1,1 @@
+"""Write services of the Hòa Lạc investment app (one transaction each, audited)."""
