@@ -87,7 +87,8 @@ def test_obstacle_becomes_a_steering_task_of_the_responsible_unit():
     assert t.deadline == add_working_days(D(2024, 5, 6), 20)
     assert p.code in t.content
     doc = SourceDocument.objects.get(pk=t.document_id)
-    assert doc.issuer_unit.code == BOARD_CODE and doc.issued_on == D(2024, 5, 6)
+    assert doc.issuer_unit.code == BOARD_CODE
+    assert doc.issued_on == D(2024, 5, 6)
 
 
 def test_obstacle_for_a_unit_not_active_is_refused_and_writes_nothing():
@@ -100,7 +101,8 @@ def test_obstacle_for_a_unit_not_active_is_refused_and_writes_nothing():
             acting_user=None,
         )
     assert exc.value.message == m.UNIT_NOT_ACTIVE
-    assert not Obstacle.objects.exists() and not SourceDocument.objects.exists()
+    assert not Obstacle.objects.exists()
+    assert not SourceDocument.objects.exists()
 
 
 def test_obstacle_follows_its_unit_through_a_merger():
@@ -119,7 +121,9 @@ def test_obstacle_follows_its_unit_through_a_merger():
         acting_user=None,
     )
     row = open_obstacles(D(2025, 6, 1))[0]
-    assert row["id"] == o.pk and row["owner_code"] == "S12" and row["owner"] == "Sở Mới"
+    assert row["id"] == o.pk
+    assert row["owner_code"] == "S12"
+    assert row["owner"] == "Sở Mới"
     assert row["age_days"] == (D(2025, 6, 1) - D(2024, 5, 6)).days
 
 
@@ -144,7 +148,8 @@ def test_stuck_scan_raises_one_obstacle_per_stuck_project():
     project(stage_on=D(2024, 6, 1))
     raised = stuck_scan(on=D(2024, 6, 1), acting_user=None)  # lead: 120 days
     assert [o.project_id for o in raised] == [stuck.pk]
-    assert raised[0].kind == ObstacleKind.STALLED and raised[0].responsible_unit.code == BOARD_CODE
+    assert raised[0].kind == ObstacleKind.STALLED
+    assert raised[0].responsible_unit.code == BOARD_CODE
     assert stuck_scan(on=D(2024, 6, 1), acting_user=None) == []
     assert stuck.stage == Stage.LEAD
 

@@ -49,7 +49,8 @@ def test_land_committed_above_the_zone_plan_is_refused():
         stage_advance, project=second, stage=Stage.REGISTRATION, on=D(2024, 9, 1), next_step="x"
     )
     assert err.message == m.LAND_OVER
-    assert err.params["committed"] == "11.00" and err.params["planned"] == "10.00"
+    assert err.params["committed"] == "11.00"
+    assert err.params["planned"] == "10.00"
     assert err.field == "land_ha"
 
 
@@ -92,7 +93,8 @@ def test_land_table_counts_committed_leased_occupied():
         Decimal("4.5"),
         Decimal("1.5"),
     )
-    assert row["available"] == Decimal("3.5") and row["occupancy"] == 15.0
+    assert row["available"] == Decimal("3.5")
+    assert row["occupancy"] == 15.0
     early = next(r for r in land_table(park_state(D(2024, 1, 15))) if r["use"] == LandUse.INDUSTRY)
     assert early["committed"] == 0
 
@@ -153,7 +155,8 @@ def test_usd_needs_a_rate_of_the_date():
         amount=1_000_000,
         currency="USD",
     )
-    assert err.message == m.RATE_MISSING and err.field == "rate_vnd"
+    assert err.message == m.RATE_MISSING
+    assert err.field == "rate_vnd"
     rate_set(currency="USD", on=D(2024, 3, 1), vnd=24_650, source="NHNN", acting_user=None)
     cert = certificate_record(
         project=p,

@@ -47,7 +47,7 @@ def test_advance_one_step_records_history_and_next_step_due_in_working_days():
         acting_user=None,
     )
     assert (p.stage, p.stage_since, p.version) == (Stage.CONTACTED, D(2024, 4, 26), 2)
-    # 27/4 is a Saturday, 29/4–1/5 holidays (30/4 and 1/5; 29/4 swapped in 2024): counted by the calendar.
+    # 27/4 is a Saturday and 29/4–1/5 are days off in 2024: counted by the calendar.
     assert p.next_step_due == add_working_days(D(2024, 4, 26), 3)
     assert p.next_step_due > D(2024, 4, 29)
     assert list(p.stages.values_list("stage", "entered_on")) == [
@@ -132,7 +132,8 @@ def test_expansion_pipeline_goes_from_lead_to_registration():
 def test_partner_pipeline_holds_no_land_and_needs_no_certificate():
     p = project(pipeline=Pipeline.PARTNER)
     p = walk_to(p, Stage.OPERATION)
-    assert p.status == Status.OPERATING and not p.certificates.exists()
+    assert p.status == Status.OPERATING
+    assert not p.certificates.exists()
 
 
 def test_stale_version_is_a_conflict_and_writes_nothing():
