@@ -41,6 +41,7 @@ from bienche.demo.codes import (
     legacy_district_code,
 )
 from bienche.demo.hanoi_units import HanoiUnits, load_hanoi
+from bienche.demo.hoalac import build_hoalac_demo, hoalac_wipe
 from bienche.demo.reform_2025 import apply_jan_2025, apply_july_2025
 from bienche.demo.staffing import START as START_STAFFING
 from bienche.demo.staffing import build_staffing
@@ -85,6 +86,7 @@ def _wipe() -> None:
         Quota,
     )
 
+    hoalac_wipe()
     steering_wipe()
     for model in (Assignment, Person, JobPositionVersion, JobPosition, Quota):
         model.objects.all().delete()
@@ -130,6 +132,7 @@ def build_demo(
     rebuild: bool = False,
     staffing: bool = True,
     steering: bool = True,
+    hoalac: bool = True,
     scale: float = 1.0,
 ) -> str:
     """Build everything; returns a one-paragraph report. ``scale`` shrinks the synthetic
@@ -166,12 +169,17 @@ def build_demo(
         if staffing:
             _quotas(p, [2026])
         _steer(steer, None, p)
+        if hoalac and steering:
+            p.step("Hòa Lạc Hi-Tech Park: zones, investors, projects, obstacles")
+            park = build_hoalac_demo(p.step)
     p.step("done")
     report = (
         f"Hà Nội demo built: {len(hn.districts)} district-level and {len(hn.communes)} "
         f"commune-level units before 01/07/2025, {len(hn.new_communes)} after; "
         f"{n_jan} absorptions on 01/01/2025; {n_groups} rearrangement events on 01/07/2025."
     )
+    if hoalac and steering:
+        report += f" Hòa Lạc: {park['projects']} projects and prospects."
     if steering:
         s = steering_summary()
         report += (

@@ -115,3 +115,20 @@ class Metric(models.TextChoices):
     DISBURSED = "disbursed", _("Disbursed capital (VND)")
     JOBS = "jobs", _("Jobs created")
     OCCUPANCY = "occupancy", _("Land occupancy (%)")
+
+
+def vi_label(choice: models.TextChoices) -> str:
+    """The Vietnamese label (task texts and document summaries are written in Vietnamese)."""
+    from django.utils import translation
+
+    with translation.override("vi"):
+        return str(choice.label)
+
+
+def labels(name: str, choice: models.TextChoices) -> dict[str, str]:
+    """``{name: Vietnamese label, name_en: English label}`` for a bilingual message."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        english = str(choice.label)
+    return {name: vi_label(choice), f"{name}_en": english}

@@ -44,14 +44,14 @@ INVESTOR_SIMILAR = Message(
 STAGE_NOT_IN_PIPELINE = Message(
     "hoalac_stage_not_in_pipeline",
     "Giai đoạn «{stage}» không thuộc luồng «{pipeline}».",
-    "Stage «{stage}» is not part of the «{pipeline}» pipeline.",
+    "Stage «{stage_en}» is not part of the «{pipeline_en}» pipeline.",
 )
 STAGE_OUT_OF_ORDER = Message(
     "hoalac_stage_out_of_order",
     "Dự án đang ở giai đoạn «{current}»: chỉ được chuyển sang giai đoạn kế tiếp «{expected}», "
     "không chuyển sang «{stage}».",
-    "The project is at «{current}»: it may move only to the next stage «{expected}», "
-    "not to «{stage}».",
+    "The project is at «{current_en}»: it may move only to the next stage «{expected_en}», "
+    "not to «{stage_en}».",
 )
 STAGE_FINAL = Message(
     "hoalac_stage_final",
@@ -73,19 +73,19 @@ STAGE_NEEDS_CERTIFICATE = Message(
 STAGE_NEEDS_LAND = Message(
     "hoalac_stage_needs_land",
     "Cần ghi phân khu, mục đích sử dụng đất và diện tích trước khi chuyển sang «{stage}».",
-    "Record the zone, land use and area before moving to «{stage}».",
+    "Record the zone, land use and area before moving to «{stage_en}».",
 )
 LAND_OVER = Message(
     "hoalac_land_over",
     "Đất đã cam kết cho mục đích «{use}» trong phân khu «{zone}» sẽ là {committed} ha, vượt "
     "diện tích quy hoạch {planned} ha.",
-    "Land committed for «{use}» in zone «{zone}» would be {committed} ha, above its planned "
+    "Land committed for «{use_en}» in zone «{zone}» would be {committed} ha, above its planned "
     "{planned} ha.",
 )
 LAND_USE_NOT_PLANNED = Message(
     "hoalac_land_use_not_planned",
     "Phân khu «{zone}» không quy hoạch đất cho mục đích «{use}».",
-    "Zone «{zone}» has no land planned for «{use}».",
+    "Zone «{zone}» has no land planned for «{use_en}».",
 )
 RATE_MISSING = Message(
     "hoalac_rate_missing",

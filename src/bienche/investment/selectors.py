@@ -17,6 +17,7 @@ from typing import Any
 
 from django.db.models import Sum
 
+from bienche.core.clock import today
 from bienche.investment.enums import (
     LAND_COMMITTED_FROM,
     LAND_LEASED_FROM,
@@ -234,3 +235,15 @@ def capital_series(on: dt.date, first_year: int = 2015) -> list[dict[str, Any]]:
             }
         )
     return series
+
+
+def investor_counts() -> dict[int, dict[str, int]]:
+    """Per investor: projects not dropped and their registered capital today."""
+    out: dict[int, dict[str, int]] = {}
+    for s in park_state(today()):
+        if s.status == Status.DROPPED:
+            continue
+        row = out.setdefault(s.project.investor_id, {"projects": 0, "registered": 0})
+        row["projects"] += 1
+        row["registered"] += s.registered
+    return out

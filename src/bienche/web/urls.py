@@ -2,6 +2,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from bienche.web import audit_views, org_views, pay_views, staffing_views, views
+from bienche.web import hoalac_actions as hla
+from bienche.web import hoalac_views as hl
 from bienche.web import steering_task_views as stt
 from bienche.web import steering_views as st
 
@@ -72,4 +74,28 @@ urlpatterns = [
     path("steering/scorecard.xlsx", st.scorecard_download, name="steering_scorecard_xlsx"),
     path("steering/notices/", st.notices_page, name="steering_notices"),
     path("steering/notices/<int:pk>/read/", st.notice_read, name="steering_notice_read"),
+    path("hoalac/", hl.dashboard_page, name="hoalac_dashboard"),
+    path("hoalac/board/", hl.board_page, name="hoalac_board"),
+    path("hoalac/projects/", hl.projects_page, name="hoalac_projects"),
+    path("hoalac/projects.xlsx", hl.projects_download, name="hoalac_projects_xlsx"),
+    path("hoalac/projects/new/", hla.project_new, name="hoalac_project_new"),
+    path("hoalac/projects/import/", hla.import_page, name="hoalac_import"),
+    path("hoalac/projects/<str:code>/", hla.project_page, name="hoalac_project"),
+    path(
+        "hoalac/projects/<str:code>/<str:action>/",
+        hla.project_action,
+        name="hoalac_project_action",
+    ),
+    path("hoalac/obstacles/", hl.obstacles_page, name="hoalac_obstacles"),
+    path(
+        "hoalac/obstacles/<int:pk>/resolve/",
+        hla.obstacle_resolve,
+        name="hoalac_obstacle_resolve",
+    ),
+    path("hoalac/investors/", hl.investors_page, name="hoalac_investors"),
+    path("hoalac/investors/new/", hla.investor_new, name="hoalac_investor_new"),
+    path("hoalac/investors/<int:pk>/", hl.investor_page, name="hoalac_investor"),
+    path("hoalac/investors/<int:pk>/meetings/", hla.meeting_add, name="hoalac_meeting_add"),
+    path("hoalac/land/", hl.land_page, name="hoalac_land"),
+    path("hoalac/model/", hl.model_page, name="hoalac_model"),
 ]

@@ -23,6 +23,8 @@ from bienche.investment.services.common import locked, not_future, require_choic
 
 #: A rate recorded on a date serves the next days too (weekends, holidays) up to this many.
 RATE_REACH_DAYS = 7
+#: No single amount above 100 million billion VND (columns are 64-bit; sums must fit too).
+MAX_VND = 10**17
 
 
 def rate_set(*, currency: str, on: dt.date, vnd: int, source: str, acting_user: Any) -> None:
@@ -52,7 +54,7 @@ def to_vnd(currency: str, amount: int, on: dt.date, rate: int | None = None) -> 
         raise InvalidInput(
             m.NUMBER_INVALID, field="amount", what="Số tiền", what_en="The amount", value=amount
         )
-    if currency == Currency.VND:
+    if currency == Currency.VND and amount <= MAX_VND:
         return 1, amount
     if rate is None:
         rate = (
@@ -65,6 +67,10 @@ def to_vnd(currency: str, amount: int, on: dt.date, rate: int | None = None) -> 
         )
     if not rate or rate <= 0:
         raise InvalidInput(m.RATE_MISSING, field="rate_vnd", currency=currency, on=on.isoformat())
+    if amount * rate > MAX_VND:
+        raise InvalidInput(
+            m.NUMBER_INVALID, field="amount", what="Số tiền", what_en="The amount", value=amount
+        )
     return rate, amount * rate
 
 

@@ -9,7 +9,14 @@ from django.db.models import Sum
 
 from bienche.core.errors import InvalidInput
 from bienche.investment import messages as m
-from bienche.investment.enums import LAND_COMMITTED_FROM, STAGE_ORDER, LandUse, Stage, Status
+from bienche.investment.enums import (
+    LAND_COMMITTED_FROM,
+    STAGE_ORDER,
+    LandUse,
+    Stage,
+    Status,
+    labels,
+)
 from bienche.investment.models import Project, Zone, ZoneLand
 
 COMMITTING_STAGES = [s for s in Stage.values if STAGE_ORDER[s] >= STAGE_ORDER[LAND_COMMITTED_FROM]]
@@ -30,14 +37,14 @@ def land_check(zone: Zone, use: str, area: Decimal, *, project_id: int | None) -
     planned = ZoneLand.objects.filter(zone=zone, use=use).values_list("planned_ha", flat=True)
     if not planned:
         raise InvalidInput(
-            m.LAND_USE_NOT_PLANNED, field="land_use", zone=zone.name, use=LandUse(use).label
+            m.LAND_USE_NOT_PLANNED, field="land_use", zone=zone.name, **labels("use", LandUse(use))
         )
     total = committed_ha(zone, use, exclude=project_id) + area
     if total > planned[0]:
         raise InvalidInput(
             m.LAND_OVER,
             field="land_ha",
-            use=LandUse(use).label,
+            **labels("use", LandUse(use)),
             zone=zone.name,
             committed=f"{total:.2f}",
             planned=f"{planned[0]:.2f}",

@@ -17,7 +17,7 @@ from bienche.core.audit import audit_record
 from bienche.core.clock import today
 from bienche.core.errors import InvalidInput
 from bienche.investment import messages as m
-from bienche.investment.enums import STUCK_DAYS, ObstacleKind, Stage, Status
+from bienche.investment.enums import STUCK_DAYS, ObstacleKind, Stage, Status, vi_label
 from bienche.investment.models import Obstacle, Project
 from bienche.investment.permissions import BOARD_CODE, guard_write
 from bienche.investment.services.common import (
@@ -76,7 +76,7 @@ def obstacle_raise(
         programme_ensure(code=PROGRAMME[0], name=PROGRAMME[1], acting_user=acting_user)
         document = document_create(
             kind=DocumentKind.NOTICE,
-            number=f"{obstacle.pk}/TB-VM-CNCHL",
+            number=f"{Obstacle.objects.filter(raised_on__year=raised_on.year).count()}/TB-VM-CNCHL",
             issuer=BOARD_NAME,
             issuer_unit_code=BOARD_CODE if board_active else None,
             issued_on=raised_on,
@@ -88,7 +88,7 @@ def obstacle_raise(
         obstacle.task = task_create(
             document=document,
             spec=TaskSpec(
-                content=f"Xử lý vướng mắc ({ObstacleKind(kind).label}): {subject}{description}",
+                content=f"Xử lý vướng mắc ({vi_label(ObstacleKind(kind))}): {subject}{description}",
                 lead_unit_code=unit.code,
                 responsible_post="Thủ trưởng đơn vị",
                 deadline_kind=DeadlineKind.WORKING_DAYS,
@@ -177,8 +177,9 @@ def stuck_scan(*, on: dt.date | None = None, acting_user: Any) -> list[Obstacle]
         raised.append(
             obstacle_raise(
                 kind=ObstacleKind.STALLED,
-                description=f"Dự án «{project.name}» ở giai đoạn «{Stage(project.stage).label}» "
-                f"đã {days} ngày (ngưỡng {STUCK_DAYS[project.stage]} ngày).",
+                description=f"Dự án «{project.name}» ở giai đoạn "
+                f"«{vi_label(Stage(project.stage))}» đã {days} ngày "
+                f"(ngưỡng {STUCK_DAYS[project.stage]} ngày).",
                 responsible_unit_code=BOARD_CODE,
                 raised_on=day,
                 project=project,

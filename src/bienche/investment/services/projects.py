@@ -31,6 +31,7 @@ from bienche.investment.enums import (
     Stage,
     Status,
     TechLevel,
+    labels,
 )
 from bienche.investment.models import Certificate, Investor, Project, ProjectStage, Zone
 from bienche.investment.permissions import guard_write
@@ -123,8 +124,8 @@ def _stage_in(pipeline: str, stage: str) -> None:
         raise InvalidInput(
             m.STAGE_NOT_IN_PIPELINE,
             field="stage",
-            stage=Stage(stage).label,
-            pipeline=Pipeline(pipeline).label,
+            **labels("stage", Stage(stage)),
+            **labels("pipeline", Pipeline(pipeline)),
         )
 
 
@@ -148,7 +149,7 @@ def _needs_certificate(project: Project, on: dt.date) -> None:
 
 def _needs_land(project: Project, stage: str) -> None:
     if project.zone_id is None or not project.land_use or project.land_ha <= 0:
-        raise InvalidInput(m.STAGE_NEEDS_LAND, field="zone", stage=Stage(stage).label)
+        raise InvalidInput(m.STAGE_NEEDS_LAND, field="zone", **labels("stage", Stage(stage)))
     land_check(project.zone, project.land_use, Decimal(project.land_ha), project_id=project.pk)
 
 
@@ -284,9 +285,9 @@ def _check_move(proj: Project, stage: str, on: dt.date) -> None:
         raise InvalidInput(
             m.STAGE_OUT_OF_ORDER,
             field="stage",
-            current=Stage(proj.stage).label,
-            expected=Stage(expected).label,
-            stage=Stage(stage).label,
+            **labels("current", Stage(proj.stage)),
+            **labels("expected", Stage(expected)),
+            **labels("stage", Stage(stage)),
         )
     if on < proj.stage_since:
         raise InvalidInput(

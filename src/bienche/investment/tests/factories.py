@@ -96,3 +96,24 @@ def land_project(zone: str = "Z1", use: str = LandUse.INDUSTRY, ha: Any = 4, **k
     return project(
         zone_code=zone, land_use=use, land_ha=ha, pipeline=kw.pop("pipeline", Pipeline.NEW), **kw
     )
+
+
+def park_objects(unit: str = "D1") -> dict[str, Any]:
+    """Zones, an investor, a project at the lead stage and an obstacle of ``unit`` (in an
+    existing small city, without the board): the objects of the access matrix."""
+    from bienche.investment.enums import ObstacleKind
+    from bienche.investment.services.obstacles import obstacle_raise
+
+    if not Zone.objects.filter(code="Z1").exists():
+        z1 = Zone.objects.create(code="Z1", name="Khu công nghiệp", position=1)
+        ZoneLand.objects.create(zone=z1, use=LandUse.INDUSTRY, planned_ha=Decimal(10), source="t")
+    p = project(code="HL-T01", zone_code="Z1", land_use=LandUse.INDUSTRY, land_ha=2)
+    o = obstacle_raise(
+        kind=ObstacleKind.PLANNING,
+        description="Quy hoạch",
+        responsible_unit_code=unit,
+        raised_on=dt.date(2024, 3, 4),
+        project=p,
+        acting_user=None,
+    )
+    return {"project": p.code, "investor": p.investor_id, "obstacle": o.pk}

@@ -61,7 +61,8 @@ def test_skipping_or_going_back_is_out_of_order():
     err = _refused(
         m.STAGE_OUT_OF_ORDER, project=p, stage=Stage.MOU, on=D(2024, 2, 1), next_step="x"
     )
-    assert "Tiếp xúc" in err.vi or "Contacted" in err.en
+    assert "«Đã tiếp xúc»" in err.vi
+    assert "«Contacted»" in err.en
     p = walk_to(p, Stage.SITE_VISIT)
     _refused(
         m.STAGE_OUT_OF_ORDER, project=p, stage=Stage.CONTACTED, on=D(2024, 6, 1), next_step="x"

@@ -22,6 +22,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from bienche.core.tokens import api_token_create
+from bienche.investment.models import Project
+from bienche.investment.tests.factories import park_objects
 from bienche.org.models import ReorgEvent
 from bienche.org.services.access import membership_grant
 from bienche.org.tests.factories import small_city
@@ -92,6 +94,23 @@ ROUTES: dict[str, tuple[str, str, dict[str, str]]] = {
     "steering_scorecard_xlsx": ("GET", "/steering/scorecard.xlsx?unit=D1", D1_READ),
     "steering_notices": ("GET", "/steering/notices/", ALL),
     "steering_notice_read": ("POST", "/steering/notices/{notice}/read/", D1_READ),
+    # Hòa Lạc: everyone signed in reads; the park board (absent here) and city admins write
+    "hoalac_dashboard": ("GET", "/hoalac/", ALL),
+    "hoalac_board": ("GET", "/hoalac/board/", ALL),
+    "hoalac_projects": ("GET", "/hoalac/projects/", ALL),
+    "hoalac_projects_xlsx": ("GET", "/hoalac/projects.xlsx", ALL),
+    "hoalac_project_new": ("GET", "/hoalac/projects/new/", ADMIN),
+    "hoalac_import": ("GET", "/hoalac/projects/import/", ADMIN),
+    "hoalac_project": ("GET", "/hoalac/projects/{project}/", ALL),
+    "hoalac_project_action": ("POST", "/hoalac/projects/{project}/stage/", ADMIN),
+    "hoalac_obstacles": ("GET", "/hoalac/obstacles/", ALL),
+    "hoalac_obstacle_resolve": ("POST", "/hoalac/obstacles/{obstacle}/resolve/", ADMIN),
+    "hoalac_investors": ("GET", "/hoalac/investors/", ALL),
+    "hoalac_investor_new": ("GET", "/hoalac/investors/new/", ADMIN),
+    "hoalac_investor": ("GET", "/hoalac/investors/{investor}/", ALL),
+    "hoalac_meeting_add": ("POST", "/hoalac/investors/{investor}/meetings/", ADMIN),
+    "hoalac_land": ("GET", "/hoalac/land/", ALL),
+    "hoalac_model": ("GET", "/hoalac/model/", ALL),
     # REST API
     "api-root": ("GET", "/api/v1/", {}),
     "openapi-json": ("GET", "/api/v1/openapi.json", {}),
@@ -138,6 +157,17 @@ ROUTES: dict[str, tuple[str, str, dict[str, str]]] = {
     "task_report": ("POST", "/api/v1/steering/tasks/{task}/reports", D1_WRITE),
     "task_accept": ("POST", "/api/v1/steering/tasks/{task}/accept", ADMIN),
     "task_cancel": ("POST", "/api/v1/steering/tasks/{task}/cancel", ADMIN),
+    "projects_list": ("GET", "/api/v1/hoalac/projects", ALL),
+    "project_new": ("POST", "/api/v1/hoalac/projects", ADMIN),
+    "project_detail": ("GET", "/api/v1/hoalac/projects/{project}", ALL),
+    "project_stage": ("POST", "/api/v1/hoalac/projects/{project}/stage", ADMIN),
+    "project_certificate": ("POST", "/api/v1/hoalac/projects/{project}/certificates", ADMIN),
+    "project_disbursement": ("POST", "/api/v1/hoalac/projects/{project}/disbursements", ADMIN),
+    "investors_list": ("GET", "/api/v1/hoalac/investors", ALL),
+    "investor_new": ("POST", "/api/v1/hoalac/investors", ADMIN),
+    "obstacles_list": ("GET", "/api/v1/hoalac/obstacles", ALL),
+    "obstacle_new": ("POST", "/api/v1/hoalac/obstacles", ADMIN),
+    "park_dashboard": ("GET", "/api/v1/hoalac/dashboard", ALL),
     "unit_scorecard": (
         "GET",
         "/api/v1/steering/scorecard?unit=D1&from=2024-01-01&to=2024-12-31",
@@ -239,6 +269,34 @@ BODIES = {
     "task_report": {"note": "Tiến độ", "expected_version": 0},
     "task_accept": {"expected_version": 0},
     "task_cancel": {"reason": "Không còn phù hợp", "expected_version": 0},
+    "project_new": {
+        "code": "HL-M1",
+        "name": "Dự án ma trận",
+        "investor_id": 0,
+        "sector": "software",
+        "stage_on": "2024-03-01",
+        "next_step": "Gặp",
+    },
+    "project_stage": {
+        "stage": "contacted",
+        "on": "2024-03-01",
+        "next_step": "Khảo sát",
+        "expected_version": 0,
+    },
+    "project_certificate": {
+        "number": "GCN-M",
+        "issued_on": "2024-03-01",
+        "amount": 1000,
+        "expected_version": 0,
+    },
+    "project_disbursement": {"on": "2024-03-01", "amount": 1, "expected_version": 0},
+    "investor_new": {"name": "Matrix Robotics", "country": "JP", "sector": "industry"},
+    "obstacle_new": {
+        "kind": "planning",
+        "description": "Quy hoạch",
+        "responsible_unit_code": "D1",
+        "raised_on": "2024-03-05",
+    },
 }
 
 
@@ -305,6 +363,7 @@ def world(django_user_model, settings, tmp_path):
         "notice": notice.pk,
         "reorg": ReorgEvent.objects.first().pk,
         "person": Person.objects.get(personal_id=pid(1)).pk,
+        **park_objects(),
     }
     return clients, api, ids
 
@@ -331,7 +390,11 @@ def test_route_as_each_role(world, name):
         if method == "POST" and is_api:
             body = dict(BODIES.get(name, {}))
             if "expected_version" in body:
-                body["expected_version"] = Task.objects.get(pk=ids["task"]).version
+                model = Project if "project" in template else Task
+                pk = {"code": ids["project"]} if model is Project else {"pk": ids["task"]}
+                body["expected_version"] = model.objects.get(**pk).version
+            if "investor_id" in body:
+                body["investor_id"] = ids["investor"]
             resp = client.post(path, body, content_type="application/json")
         else:
             resp = client.post(path, {}) if method == "POST" else client.get(path)
