@@ -153,6 +153,7 @@ def build_hoalac_demo(step: Callable[[str], None]) -> dict[str, int]:
     _zones()
     b = _Builder(rng)
     dates = _registration_dates(rng)
+    dates.insert(0, dates.pop())  # Viettel's commitment came after 07/2023 (the published totals)
     capitals = [VIETTEL, *_split(CAPITAL_2024 - VIETTEL, LICENSED_2024 - 1, rng)]
     areas = _split(AREA_2024 * 10, LICENSED_2024, rng)  # tenths of a hectare
     foreign = set(rng.sample(range(1, LICENSED_2024), FOREIGN_2024))
