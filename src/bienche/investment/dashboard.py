@@ -149,6 +149,7 @@ def board(on: dt.date) -> list[dict[str, Any]]:
 def _compute(on: dt.date) -> dict[str, Any]:
     states = sel.park_state(on)
     land = sel.land_table(states)
+    obstacles = open_obstacles(on)
     return {
         "on": on,
         "totals": sel.totals(states),
@@ -159,8 +160,8 @@ def _compute(on: dt.date) -> dict[str, Any]:
         "land_by_zone": sel.land_by_zone(land),
         "capital_series": sel.capital_series(on),
         "conversion": conversion(states, on),
-        "obstacles": open_obstacles(on, limit=10),
-        "obstacles_open": len(open_obstacles(on)),
+        "obstacles": obstacles[:10],
+        "obstacles_open": len(obstacles),
         "targets": targets(states, land, on.year),
         "overdue_next_steps": sum(
             1

@@ -91,7 +91,9 @@ def park_state(on: dt.date) -> list[ProjectState]:
         .values_list("project_id", "t")
     )
     states = []
-    for project in Project.objects.select_related("investor", "zone").filter(pk__in=stages):
+    for project in Project.objects.select_related("investor", "zone"):
+        if project.pk not in stages:
+            continue  # recorded later than ``on``
         stage, since = stages[project.pk]
         if project.closed_on and project.closed_on <= on:
             status = Status.DROPPED
