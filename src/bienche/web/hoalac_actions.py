@@ -66,6 +66,13 @@ def _forms(project: Project, bound: tuple[str, forms.Form] | None) -> dict[str, 
         "disbursement": hf.DisbursementForm(prefix="disbursement", initial=version | on),
         "drop": hf.DropForm(prefix="drop", initial=version | on),
         "obstacle": hf.ObstacleForm(prefix="obstacle", initial={"raised_on": today()}),
+        "edit": hf.EditForm(
+            prefix="edit",
+            initial=version
+            | {k: getattr(project, k) for k in ("name", "sector", "land_use", "land_ha")}
+            | {"jobs_planned": project.jobs_planned, "jobs_created": project.jobs_created}
+            | {"zone_code": project.zone.code if project.zone_id else ""},
+        ),
     }
     if not following or project.status != Status.OPEN:
         built.pop("stage")
@@ -169,6 +176,11 @@ def _obstacle(p: Project, d: dict[str, Any], user: Any) -> Any:
     )
 
 
+def _edit(p: Project, d: dict[str, Any], user: Any) -> Any:
+    version = d.pop("expected_version")
+    return edits.project_update(project=p, data=d, expected_version=version, acting_user=user)
+
+
 ACTIONS: dict[str, tuple[type[forms.Form], Callable[..., Any], Any]] = {
     "stage": (hf.StageForm, _stage, gettext_lazy("Stage changed.")),
     "next": (hf.NextStepForm, _next, gettext_lazy("Next step set.")),
@@ -176,6 +188,7 @@ ACTIONS: dict[str, tuple[type[forms.Form], Callable[..., Any], Any]] = {
     "disbursement": (hf.DisbursementForm, _disbursement, gettext_lazy("Disbursement recorded.")),
     "drop": (hf.DropForm, _drop, gettext_lazy("Project closed.")),
     "obstacle": (hf.ObstacleForm, _obstacle, gettext_lazy("Obstacle recorded and assigned.")),
+    "edit": (hf.EditForm, _edit, gettext_lazy("Project updated.")),
 }
 
 

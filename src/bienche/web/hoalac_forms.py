@@ -30,6 +30,18 @@ class StageForm(VersionedForm):
     )
 
 
+class EditForm(VersionedForm):
+    name = forms.CharField(label=_("Name"), max_length=255)
+    sector = forms.ChoiceField(label=_("Sector"), choices=Sector.choices)
+    zone_code = forms.CharField(label=_("Zone (code)"), max_length=16, required=False)
+    land_use = forms.ChoiceField(
+        label=_("Land use"), choices=[("", "—"), *LandUse.choices], required=False
+    )
+    land_ha = forms.DecimalField(label=_("Land area (ha)"), min_value=0, decimal_places=2)
+    jobs_planned = forms.IntegerField(label=_("Jobs planned"), min_value=0)
+    jobs_created = forms.IntegerField(label=_("Jobs created"), min_value=0)
+
+
 class NextStepForm(VersionedForm):
     next_step = forms.CharField(label=_("Next step"), max_length=255)
     next_step_days = forms.IntegerField(

@@ -211,3 +211,25 @@ def test_import_flags_a_duplicate_investor_spelling(board):
     resp = board.post("/hoalac/projects/import/", {"file": _workbook([row])})
     assert resp.status_code == 422
     assert "Nhà đầu tư" in resp.content.decode()
+
+
+def test_edit_rechecks_the_land_of_a_committed_project(board):
+    p = walk_to(land_project(ha=6), Stage.LAND)
+    data = {
+        "edit-expected_version": p.version,
+        "edit-name": p.name,
+        "edit-sector": p.sector,
+        "edit-zone_code": "Z1",
+        "edit-land_use": "industry",
+        "edit-land_ha": "12",
+        "edit-jobs_planned": "100",
+        "edit-jobs_created": "40",
+    }
+    resp = board.post(f"/hoalac/projects/{p.code}/edit/", data)
+    assert resp.status_code == 422
+    p.refresh_from_db()
+    assert p.land_ha == 6
+    resp = board.post(f"/hoalac/projects/{p.code}/edit/", data | {"edit-land_ha": "8"})
+    assert resp.status_code == 302
+    p.refresh_from_db()
+    assert (p.land_ha, p.jobs_created) == (8, 40)
