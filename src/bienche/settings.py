@@ -151,6 +151,7 @@ INSTALLED_APPS = [
     "bienche.staffing",
     "bienche.pay",
     "bienche.steering",
+    "bienche.delegation",
     "bienche.web",
 ]
 
