@@ -270,9 +270,9 @@ def transfer_check(spec: TransferSpec, ctx: Context) -> Checked:
                 m.CLASS_EMPTY, field="to_class", cls=spec.to_class, on=spec.valid_from.isoformat()
             )
     rows = ctx.rows[power_id]
+    _check_cycle(spec, rows, from_id, from_kind, to_id)
     parent = _parent(spec, rows, from_id, from_kind)
     _check_parent(spec, parent)
-    _check_cycle(spec, rows, from_id, from_kind, to_id)
     _check_overlap(spec, rows, to_id)
     rows.append(
         Row(
