@@ -201,3 +201,36 @@ def review_register(on: dt.date, *, limit: int = 500) -> dict[str, list[Transfer
             live.filter(valid_to__gt=on, valid_to__lte=soon).order_by("valid_to", "id")[:limit]
         ),
     }
+
+
+def transfer_row(t: Transfer, on: dt.date) -> dict[str, Any]:
+    """The transfer as the API, the pages and the XLSX export show it."""
+    return {
+        "id": t.pk,
+        "power": t.power.code,
+        "power_name": t.power.name,
+        "field": t.power.field,
+        "kind": t.kind,
+        "status": transfer_status(t, on),
+        "from_unit": t.from_unit.code,
+        "to_unit": t.to_unit.code if t.to_unit_id else None,
+        "to_class": t.to_class,
+        "receiver_level": t.receiver_level,
+        "valid_from": t.valid_from,
+        "valid_to": t.valid_to,
+        "term_end": t.term_end,
+        "document": t.document.number,
+        "document_date": t.document.issued_on,
+        "document_kind": t.document.kind,
+        "issuer": t.document.issuer,
+        "conditions": t.conditions,
+        "reporting_duty": t.reporting_duty,
+        "sub_delegation_allowed": t.sub_delegation_allowed,
+        "parent_id": t.parent_id,
+        "revoked_on": t.revoked_on,
+        "review_on": t.review_on,
+        "carried_from_id": t.carried_from_id,
+        "flag": t.flag,
+        "synthetic": t.synthetic,
+        "version": t.version,
+    }
