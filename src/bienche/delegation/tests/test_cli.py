@@ -78,7 +78,8 @@ def test_import_names_bad_cells_and_missing_columns(city, tmp_path, capsys):
     )
     assert main(["delegation", "import", path]) == 4
     err = capsys.readouterr().err
-    assert "dòng 2, cột «Hình thức»" in err and "dòng 2, cột «Từ ngày»" in err
+    assert "dòng 2, cột «Hình thức»" in err
+    assert "dòng 2, cột «Từ ngày»" in err
 
 
 def test_stats_and_export(city, tmp_path, capsys):
