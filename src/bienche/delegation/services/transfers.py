@@ -19,6 +19,7 @@ from bienche.delegation.models import LegalDocument, Transfer
 from bienche.delegation.services.checks import TransferSpec, transfers_check
 from bienche.delegation.services.documents import DocumentSpec, legal_document_ensure
 from bienche.org.messages import UNIT_UNKNOWN
+from bienche.org.models import Unit
 from bienche.org.permissions import user_scope
 
 EDITABLE = ["conditions", "reporting_duty", "review_on", "sub_delegation_allowed"]
@@ -77,11 +78,12 @@ def _documents(specs: list[TransferSpec], acting_user: Any) -> dict[tuple, Legal
 
 def transfers_create(*, specs: list[TransferSpec], acting_user: Any) -> list[Transfer]:
     """Check every spec, then record them all or none (``TransferProblems``)."""
+    codes = {s.from_unit_code for s in specs}
+    guard_writer(acting_user, set(Unit.objects.filter(code__in=codes).values_list("pk", flat=True)))
     with transaction.atomic():
         results, problems = transfers_check(specs)
         if problems:
             raise TransferProblems(problems)
-        guard_writer(acting_user, {r.from_id for r in results if r is not None})
         docs = _documents(specs, acting_user)
         user = acting_user if getattr(acting_user, "is_authenticated", False) else None
         rows = [
