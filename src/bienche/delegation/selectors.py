@@ -196,7 +196,7 @@ def review_register(on: dt.date, *, limit: int = 500) -> dict[str, list[Transfer
             *gone[:limit],
             *live.filter(to_class__in=empty_classes).order_by("id")[:limit],
         ],
-        "flagged": list(_base().exclude(flag="").filter(valid_to__isnull=True)[:limit]),
+        "flagged": list(live.exclude(flag="").order_by("id")[:limit]),
         "expiring": list(
             live.filter(valid_to__gt=on, valid_to__lte=soon).order_by("valid_to", "id")[:limit]
         ),

@@ -4,7 +4,8 @@ receiving level and by year; the share institutionalized by a People's Council r
 A power counts once per (kind, group) however many transfers carry it (a procedure
 decentralized to every district by one act and to one commune by another counts once
 as decentralized). Figures are for transfers in force on the last day of the year (or
-today for the current year); ``by_year`` counts the transfers that began each year.
+today for the current year) whose receiver exists that day (a transfer to the district
+level lapses with it); ``by_year`` counts the transfers that began each year.
 """
 
 from __future__ import annotations
@@ -18,8 +19,9 @@ from django.db.models.functions import ExtractYear
 
 from bienche.core.clock import today
 from bienche.core.dating import q_valid_on
-from bienche.delegation.enums import DocumentKind, Field, PowerKind, TransferKind
+from bienche.delegation.enums import CLASS_KINDS, DocumentKind, Field, PowerKind, TransferKind
 from bienche.delegation.models import Power, Transfer
+from bienche.org.selectors import unit_tree_as_of
 
 
 def _grouped(rows: list[tuple], index: int) -> dict[str, dict[str, int]]:
@@ -35,8 +37,12 @@ def _grouped(rows: list[tuple], index: int) -> dict[str, dict[str, int]]:
 def delegation_stats(year: int) -> dict[str, Any]:
     """The year's figures (four queries)."""
     on = min(dt.date(year, 12, 31), max(today(), dt.date(year, 1, 1)))
-    rows = list(
-        Transfer.objects.filter(q_valid_on(on)).values_list(
+    tree = unit_tree_as_of(on)
+    kinds = {n.kind for n in tree.by_id.values()}
+    live = {c for c, ks in CLASS_KINDS.items() if ks & kinds}
+    rows = [
+        r[:-2]
+        for r in Transfer.objects.filter(q_valid_on(on)).values_list(
             "power_id",
             "kind",
             "power__field",
@@ -44,8 +50,11 @@ def delegation_stats(year: int) -> dict[str, Any]:
             "power__kind",
             "document__kind",
             "institutionalized_by_id",
+            "to_unit_id",
+            "to_class",
         )
-    )
+        if (r[-1] in live) or (r[-2] in tree.by_id)  # receivers that exist on the day
+    ]
     powers = {r[0] for r in rows}
     council = {r[0] for r in rows if r[5] == DocumentKind.COUNCIL_RESOLUTION or r[6] is not None}
     procedures = Power.objects.filter(kind=PowerKind.PROCEDURE).count()

@@ -85,3 +85,23 @@ def legal_document_ensure(*, spec: DocumentSpec, acting_user: Any) -> LegalDocum
             after={"number": doc.number, "issued_on": doc.issued_on, "kind": doc.kind},
         )
     return doc
+
+
+def legal_document_replace(
+    *, document: LegalDocument, replaced_by: LegalDocument, acting_user: Any
+) -> LegalDocument:
+    """Record that a later act replaced ``document``: the transfers it still carries are
+    listed in the review register as resting on a replaced basis."""
+    with transaction.atomic():
+        before = {"replaced_by": document.replaced_by_id}
+        document.replaced_by = replaced_by
+        document.save(update_fields=["replaced_by"])
+        audit_record(
+            actor=acting_user,
+            action="delegation.document_replace",
+            entity_type="delegation.document",
+            entity_id=document.pk,
+            before=before,
+            after={"replaced_by": replaced_by.pk},
+        )
+    return document
