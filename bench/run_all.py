@@ -52,6 +52,8 @@ def main() -> None:
         run("bench.pay_db", {"DATABASE_URL": PG_PAY_URL})
     print("== steering: 50,000 tasks over 1,000 units, SQLite")
     run("bench.steering", {"DATABASE_URL": "sqlite:///var/bench-steering.sqlite3"})
+    print("== delegation register: who decides on the Hà Nội demo, SQLite")
+    run("bench.delegation", {"DATABASE_URL": "sqlite:///var/bench-delegation.sqlite3"})
 
 
 if __name__ == "__main__":

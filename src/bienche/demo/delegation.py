@@ -29,7 +29,7 @@ from bienche.delegation.models import LegalDocument, Transfer
 from bienche.delegation.services.checks import TransferSpec
 from bienche.delegation.services.documents import DocumentSpec, legal_document_replace
 from bienche.delegation.services.powers import PowerSpec, powers_create
-from bienche.delegation.services.transfers import transfer_revoke, transfers_create
+from bienche.delegation.services.transfers import transfers_create, transfers_end
 
 SEED = 20230301
 CITY_PC = "HN.UBND"
@@ -316,27 +316,26 @@ def apply_two_tier() -> dict[str, int]:
     )
     specs = []
     for group, doc in ((procs, DECISION_3076), (tasks, resolution)):
-        for t in group:
-            transfer_revoke(
-                transfer=t,
-                on=day,
-                document=doc,
-                expected_version=t.version,
-                acting_user=None,
-                reason="Chính quyền địa phương hai cấp",
+        transfers_end(
+            transfer_ids=[t.pk for t in group],
+            on=day,
+            document=doc,
+            acting_user=None,
+            reason="Chính quyền địa phương hai cấp",
+        )
+        specs += [
+            TransferSpec(
+                t.power.code,
+                "decentralization",
+                CITY_PC,
+                day,
+                doc,
+                to_class="commune_level",
+                synthetic=True,
+                review_on=dt.date(2026, 7, 1),
             )
-            specs.append(
-                TransferSpec(
-                    t.power.code,
-                    "decentralization",
-                    CITY_PC,
-                    day,
-                    doc,
-                    to_class="commune_level",
-                    synthetic=True,
-                    review_on=dt.date(2026, 7, 1),
-                )
-            )
+            for t in group
+        ]
     created = transfers_create(specs=specs, acting_user=None)
     old = LegalDocument.objects.filter(number="31/2021/QĐ-UBND").first()
     if old is not None:  # a district-era decision superseded: listed as basis replaced

@@ -174,41 +174,65 @@ def transfer_revoke(
     guard_writer(acting_user, {transfer.from_unit_id})
     with transaction.atomic():
         current = _locked(transfer, expected_version)
-        if on <= current.valid_from:
-            raise InvalidInput(
-                m.REVOKE_DATE, field="on", on=on.isoformat(), start=current.valid_from.isoformat()
-            )
-        if current.valid_to is not None and current.valid_to <= on:
-            raise InvalidInput(m.ALREADY_ENDED, field="on", on=current.valid_to.isoformat())
-        doc = legal_document_ensure(spec=document, acting_user=acting_user)
-        ended = [current, *_open_children(current, on)]
-        audit_rows = []
-        for t in ended:
-            before = snapshot(t)
-            t.valid_to, t.revoked_on, t.revocation_document = on, on, doc
-            t.version += 1
-            audit_rows.append(
-                {
-                    "entity_id": t.pk,
-                    "before": before,
-                    "after": snapshot(t),
-                    "reason": reason or doc.number,
-                }
-            )
-        Transfer.objects.bulk_update(
-            ended, ["valid_to", "revoked_on", "revocation_document", "version"]
-        )
-        audit_record_many(
-            actor=acting_user,
-            action="delegation.transfer_revoke",
-            entity_type="delegation.transfer",
-            rows=audit_rows,
-        )
+        _end([current], on=on, document=document, acting_user=acting_user, reason=reason)
     return current
 
 
-def _open_children(parent: Transfer, on: dt.date) -> list[Transfer]:
-    out, frontier = [], [parent.pk]
+def transfers_end(
+    *,
+    transfer_ids: list[int],
+    on: dt.date,
+    document: DocumentSpec,
+    acting_user: Any,
+    reason: str = "",
+) -> list[Transfer]:
+    """End many transfers from ``on`` by one act (a later act replacing them): the same
+    checks and effects as ``transfer_revoke``, in a handful of queries."""
+    with transaction.atomic():
+        rows = list(Transfer.objects.select_for_update().filter(pk__in=transfer_ids))
+        guard_writer(acting_user, {t.from_unit_id for t in rows})
+        _end(rows, on=on, document=document, acting_user=acting_user, reason=reason)
+    return rows
+
+
+def _end(
+    rows: list[Transfer], *, on: dt.date, document: DocumentSpec, acting_user: Any, reason: str
+) -> None:
+    for t in rows:
+        if on <= t.valid_from:
+            raise InvalidInput(
+                m.REVOKE_DATE, field="on", on=on.isoformat(), start=t.valid_from.isoformat()
+            )
+        if t.valid_to is not None and t.valid_to <= on:
+            raise InvalidInput(m.ALREADY_ENDED, field="on", on=t.valid_to.isoformat())
+    doc = legal_document_ensure(spec=document, acting_user=acting_user)
+    ended = [*rows, *_open_children(rows, on)]
+    audit_rows = []
+    for t in ended:
+        before = snapshot(t)
+        t.valid_to, t.revoked_on, t.revocation_document = on, on, doc
+        t.version += 1
+        audit_rows.append(
+            {
+                "entity_id": t.pk,
+                "before": before,
+                "after": snapshot(t),
+                "reason": reason or doc.number,
+            }
+        )
+    Transfer.objects.bulk_update(
+        ended, ["valid_to", "revoked_on", "revocation_document", "version"], batch_size=1000
+    )
+    audit_record_many(
+        actor=acting_user,
+        action="delegation.transfer_revoke",
+        entity_type="delegation.transfer",
+        rows=audit_rows,
+    )
+
+
+def _open_children(parents: list[Transfer], on: dt.date) -> list[Transfer]:
+    out, frontier = [], [p.pk for p in parents]
     while frontier:
         kids = list(
             Transfer.objects.select_for_update()
