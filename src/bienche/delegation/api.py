@@ -17,6 +17,7 @@ from bienche.delegation.permissions import access_transfer_by_id
 from bienche.delegation.resolution import who_decides_by_code
 from bienche.delegation.schemas import (
     MAX_ID,
+    Day,
     DiffOut,
     DiffQuery,
     PowerDetailOut,
@@ -93,14 +94,14 @@ def who(
     request: HttpRequest,
     power: str = Query(..., max_length=40),
     unit: str = Query(..., max_length=40),
-    as_of: dt.date | None = None,
+    as_of: Day | None = None,
 ) -> dict:
     """Who decides ``power`` in ``unit`` on ``as_of`` (default today), and by which documents."""
     return who_decides_by_code(power, unit, as_of or today()).as_dict()
 
 
 @router.get("/units/{code}/powers", response=list[UnitPowerOut])
-def unit_powers(request: HttpRequest, code: str = CODE, as_of: dt.date | None = None) -> list:
+def unit_powers(request: HttpRequest, code: str = CODE, as_of: Day | None = None) -> list:
     on = as_of or today()
     return sel.powers_of_unit(access_unit_by_code(request.user, code, on=on), on)
 
@@ -212,7 +213,7 @@ def transfer_review(request: HttpRequest, payload: ReviewIn, transfer_id: int = 
 
 
 @router.get("/review-register", response=RegisterOut)
-def review_list(request: HttpRequest, as_of: dt.date | None = None) -> dict:
+def review_list(request: HttpRequest, as_of: Day | None = None) -> dict:
     on = as_of or today()
     register = sel.review_register(on)
     return {"as_of": on, **{k: [sel.transfer_row(t, on) for t in v] for k, v in register.items()}}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 from ninja import Field, Schema
 
@@ -11,6 +11,9 @@ from bienche.delegation.enums import DocumentKind, Outcome, ReceiverClass, Trans
 from bienche.delegation.enums import Field as PowerField
 
 MAX_ID = 2_147_483_647
+#: Dates accepted from clients: the register's range (date arithmetic stays in bounds).
+FIRST_DAY, LAST_DAY = dt.date(1990, 1, 1), dt.date(2100, 12, 31)
+Day = Annotated[dt.date, Field(ge=FIRST_DAY, le=LAST_DAY)]
 
 
 def _version() -> Any:
@@ -63,7 +66,7 @@ class PowerDetailOut(PowerOut):
 
 
 class TransferFilters(Schema):
-    as_of: dt.date | None = None
+    as_of: Day | None = None
     power: str = Field("", max_length=40)
     field: PowerField | None = None
     kind: TransferKind | None = None
@@ -75,7 +78,7 @@ class TransferFilters(Schema):
 
 class DocumentIn(Schema):
     document_number: str = Field(..., max_length=64)
-    document_date: dt.date
+    document_date: Day
     document_kind: DocumentKind = DocumentKind.COMMITTEE_DECISION
     document_issuer: str = Field("UBND Thành phố Hà Nội", max_length=255)
 
@@ -86,41 +89,41 @@ class TransferIn(DocumentIn):
     from_unit_code: str = Field(..., max_length=40)
     to_unit_code: str = Field("", max_length=40)
     to_class: ReceiverClass | None = None
-    valid_from: dt.date
-    term_end: dt.date | None = None
+    valid_from: Day
+    term_end: Day | None = None
     conditions: str = Field("", max_length=5000)
     reporting_duty: str = Field("", max_length=5000)
     sub_delegation_allowed: bool = False
     parent_id: int | None = Field(None, ge=1, le=MAX_ID)
-    review_on: dt.date | None = None
+    review_on: Day | None = None
 
 
 class TransferUpdateIn(Schema):
     expected_version: int = _version()
     conditions: str | None = Field(None, max_length=5000)
     reporting_duty: str | None = Field(None, max_length=5000)
-    review_on: dt.date | None = None
+    review_on: Day | None = None
     sub_delegation_allowed: bool | None = None
 
 
 class TransferRevokeIn(DocumentIn):
     expected_version: int = _version()
-    on: dt.date
+    on: Day
     reason: str = Field("", max_length=2000)
 
 
 class ReviewIn(Schema):
     expected_version: int = _version()
-    reviewed_on: dt.date
+    reviewed_on: Day
     outcome: Outcome
     note: str = Field("", max_length=5000)
-    next_review_on: dt.date | None = None
+    next_review_on: Day | None = None
     document_number: str = Field("", max_length=64)
-    document_date: dt.date | None = None
+    document_date: Day | None = None
     document_kind: DocumentKind = DocumentKind.COMMITTEE_DECISION
     document_issuer: str = Field("UBND Thành phố Hà Nội", max_length=255)
     task_content: str = Field("", max_length=5000)
-    task_deadline: dt.date | None = None
+    task_deadline: Day | None = None
 
 
 class ReviewOut(Schema):
@@ -191,8 +194,8 @@ class ChangeOut(Schema):
 
 
 class DiffQuery(Schema):
-    start: dt.date = Field(..., alias="from")
-    end: dt.date = Field(..., alias="to")
+    start: Day = Field(..., alias="from")
+    end: Day = Field(..., alias="to")
 
 
 class DiffOut(Schema):

@@ -183,7 +183,7 @@ def review_register(on: dt.date, *, limit: int = 500) -> dict[str, list[Transfer
     tree = unit_tree_as_of(on)
     kinds = {n.kind for n in tree.by_id.values()}
     empty_classes = [c for c, ks in CLASS_KINDS.items() if not ks & kinds]
-    soon = on + dt.timedelta(days=EXPIRING_DAYS)
+    soon = on + dt.timedelta(days=min(EXPIRING_DAYS, (dt.date.max - on).days))
     gone = [t for t in live.filter(to_unit__isnull=False) if t.to_unit_id not in tree.by_id]
     return {
         "due": list(live.filter(review_on__lte=on).order_by("review_on", "id")[:limit]),

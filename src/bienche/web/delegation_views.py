@@ -183,7 +183,10 @@ def _review(request: HttpRequest, transfer: Any, form: ReviewForm) -> bool:
         )
     task = None
     if data["task_content"]:
-        deadline = data["task_deadline"] or data["reviewed_on"] + dt.timedelta(days=30)
+        day = data["reviewed_on"]
+        deadline = data["task_deadline"] or day + dt.timedelta(
+            days=min(30, (dt.date.max - day).days)
+        )
         task = TaskRequest(content=data["task_content"], deadline=deadline)
     try:
         review_record(
