@@ -58,7 +58,9 @@ def _task(review: Review, transfer: Transfer, req: TaskRequest, acting_user: Any
     from bienche.steering.services.documents import document_create
     from bienche.steering.services.tasks import TaskSpec, task_create
 
-    lead = req.lead_unit_code or (transfer.to_unit or transfer.from_unit).code
+    lead = (
+        req.lead_unit_code or Unit.objects.get(pk=transfer.to_unit_id or transfer.from_unit_id).code
+    )
     doc = document_create(
         kind="notice",
         number=f"{review.pk}/TB-RSPCUQ",
@@ -124,8 +126,6 @@ def review_record(
             created_by=user,
         )
         if task is not None:
-            current.power = transfer.power
-            current.to_unit = Unit.objects.filter(pk=current.to_unit_id).first()
             review.steering_task = _task(review, current, task, acting_user)
             review.save(update_fields=["steering_task"])
         audit_record(
