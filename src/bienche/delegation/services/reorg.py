@@ -107,6 +107,7 @@ def on_reorganization(change: EventChange) -> None:
     Transfer.objects.bulk_update(flagged, ["flag", "reorg_event", "version"])
     Transfer.objects.bulk_update(carried, ["valid_to", "reorg_event", "version"])
     Transfer.objects.bulk_create(copies)
+    audit += [("delegation.transfer_carried_create", c.pk, None, c) for c in copies]
     note = f"{change.event.get_kind_display()} — {change.event.basis_number}"
     audit_record_many(
         actor=change.event.created_by,

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from bienche.core.models import AuditEntry
 from bienche.delegation.enums import Flag
 from bienche.delegation.models import Transfer
 from bienche.delegation.selectors import review_register
@@ -28,6 +29,8 @@ def test_absorbed_receiver_passes_its_delegation_to_the_absorbing_unit(city):
     t.refresh_from_db()
     assert (t.valid_to, t.reorg_event.basis_number) == (ON, "1656/NQ-UBTVQH15")
     new = Transfer.objects.get(carried_from=t)
+    trail = AuditEntry.objects.filter(action="delegation.transfer_reorganized")
+    assert sorted(trail.values_list("entity_id", flat=True)) == sorted([str(t.pk), str(new.pk)])
     assert (new.to_unit.code, new.valid_from, new.valid_to, new.document_id) == (
         "W1",
         ON,
