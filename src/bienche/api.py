@@ -169,6 +169,7 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 
 
 def _mount() -> None:
+    from bienche.delegation.api import router as delegation_router
     from bienche.investment.api import router as hoalac_router
     from bienche.org.api import router as org_router
     from bienche.pay.api import router as pay_router
@@ -180,6 +181,7 @@ def _mount() -> None:
     api.add_router("/pay", pay_router)
     api.add_router("/steering", steering_router)
     api.add_router("/hoalac", hoalac_router)
+    api.add_router("/delegation", delegation_router)
 
 
 _mount()

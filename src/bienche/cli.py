@@ -240,6 +240,7 @@ def build_parser() -> argparse.ArgumentParser:
     tok.add_argument("--db", default=argparse.SUPPRESS)
     tok.set_defaults(func=cmd_token)
 
+    from bienche.cli_delegation import add_parsers as add_delegation_parsers
     from bienche.cli_hoalac import add_parsers as add_hoalac_parsers
     from bienche.cli_ops import add_parsers as add_ops_parsers
     from bienche.cli_pay import add_parsers as add_pay_parsers
@@ -248,6 +249,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_parsers(sub, _date)
     add_steering_parsers(sub, _date)
+    add_delegation_parsers(sub, _date)
     add_pay_parsers(sub, _date)
     add_hoalac_parsers(sub, _date)
     add_ops_parsers(sub)

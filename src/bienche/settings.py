@@ -152,6 +152,7 @@ INSTALLED_APPS = [
     "bienche.pay",
     "bienche.steering",
     "bienche.investment",
+    "bienche.delegation",
     "bienche.web",
 ]
 

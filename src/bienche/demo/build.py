@@ -40,6 +40,7 @@ from bienche.demo.codes import (
     legacy_commune_code,
     legacy_district_code,
 )
+from bienche.demo.delegation import apply_two_tier, build_register, delegation_wipe
 from bienche.demo.hanoi_units import HanoiUnits, load_hanoi
 from bienche.demo.hoalac import build_hoalac_demo, hoalac_wipe
 from bienche.demo.reform_2025 import apply_jan_2025, apply_july_2025
@@ -87,6 +88,7 @@ def _wipe() -> None:
     )
 
     hoalac_wipe()
+    delegation_wipe()
     steering_wipe()
     for model in (Assignment, Person, JobPositionVersion, JobPosition, Quota):
         model.objects.all().delete()
@@ -133,6 +135,7 @@ def build_demo(
     staffing: bool = True,
     steering: bool = True,
     hoalac: bool = True,
+    delegation: bool = True,
     scale: float = 1.0,
 ) -> str:
     """Build everything; returns a one-paragraph report. ``scale`` shrinks the synthetic
@@ -157,6 +160,9 @@ def build_demo(
             _quotas(p, range(2021, 2025))
         if staffing:
             _quotas(p, [2025])
+        if delegation:
+            p.step("delegation register (district era)")
+            deleg = build_register(hn)
         _steer(steer, JAN_2025, p)
         p.step("1 Jan 2025 commune mergers (Resolution 1286)")
         n_jan = apply_jan_2025(hn)
@@ -166,6 +172,8 @@ def build_demo(
         _steer(steer, JUL_2025, p)
         p.step("1 Jul 2025 two-tier reform (Resolution 1656)")
         n_groups = apply_july_2025(hn)
+        if delegation:
+            deleg.update(apply_two_tier())
         if staffing:
             _quotas(p, [2026])
         _steer(steer, None, p)
@@ -173,13 +181,31 @@ def build_demo(
             p.step("Hòa Lạc Hi-Tech Park: zones, investors, projects, obstacles")
             park = build_hoalac_demo(p.step)
     p.step("done")
+    return _report(
+        hn,
+        n_jan,
+        n_groups,
+        park if hoalac and steering else None,
+        deleg if delegation else None,
+        steering=steering,
+    )
+
+
+def _report(  # type: ignore[no-untyped-def]
+    hn, n_jan: int, n_groups: int, park: dict | None, deleg: dict | None, *, steering: bool
+) -> str:
     report = (
         f"Hà Nội demo built: {len(hn.districts)} district-level and {len(hn.communes)} "
         f"commune-level units before 01/07/2025, {len(hn.new_communes)} after; "
         f"{n_jan} absorptions on 01/01/2025; {n_groups} rearrangement events on 01/07/2025."
     )
-    if hoalac and steering:
+    if park is not None:
         report += f" Hòa Lạc: {park['projects']} projects and prospects."
+    if deleg is not None:
+        report += (
+            f" Delegation: {deleg['powers']:,} powers, {deleg['transfers']:,} transfers, "
+            f"{deleg['moved']} moved to communes on 01/07/2025."
+        )
     if steering:
         s = steering_summary()
         report += (

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from bienche.core.clock import today
 from bienche.core.errors import BiencheError, NotFound
+from bienche.delegation.selectors import powers_of_unit
 from bienche.org import selectors as sel
 from bienche.org.enums import EventKind, UnitKind
 from bienche.org.permissions import access_unit_by_code, guard_write_codes, user_scope
@@ -64,6 +65,7 @@ def unit_page(request: HttpRequest, code: str) -> HttpResponse:
         "back": sel.unit_lineage(unit, direction="back", takeover=True),
         "forward": sel.unit_lineage(unit, direction="forward", takeover=True),
         "children": sel.unit_list(on=today(), parent_code=unit.code, limit=500),
+        "powers": powers_of_unit(unit, today()),
         "kind_labels": dict(UnitKind.choices),
         "event_kinds": [(k, v) for k, v in EventKind.choices if k in FORMS],
     }

@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from bienche.web import audit_views, org_views, pay_views, staffing_views, views
+from bienche.web import delegation_views as dv
 from bienche.web import hoalac_actions as hla
 from bienche.web import hoalac_views as hl
 from bienche.web import steering_task_views as stt
@@ -98,4 +99,13 @@ urlpatterns = [
     path("hoalac/investors/<int:pk>/meetings/", hla.meeting_add, name="hoalac_meeting_add"),
     path("hoalac/land/", hl.land_page, name="hoalac_land"),
     path("hoalac/model/", hl.model_page, name="hoalac_model"),
+    path("delegation/", dv.register_page, name="delegation_register"),
+    path("delegation/transfers.xlsx", dv.register_download, name="delegation_register_xlsx"),
+    path("delegation/template.xlsx", dv.template_download, name="delegation_template"),
+    path("delegation/import/", dv.import_page, name="delegation_import"),
+    path("delegation/who/", dv.who_page, name="delegation_who"),
+    path("delegation/powers/<str:code>/", dv.power_page, name="delegation_power"),
+    path("delegation/transfers/<int:pk>/", dv.transfer_page, name="delegation_transfer"),
+    path("delegation/review/", dv.review_page, name="delegation_review"),
+    path("delegation/stats/", dv.stats_page, name="delegation_stats"),
 ]

@@ -22,6 +22,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from bienche.core.tokens import api_token_create
+from bienche.delegation.tests.factories import delegation, power
 from bienche.investment.models import Project
 from bienche.investment.tests.factories import park_objects
 from bienche.org.models import ReorgEvent
@@ -111,6 +112,15 @@ ROUTES: dict[str, tuple[str, str, dict[str, str]]] = {
     "hoalac_meeting_add": ("POST", "/hoalac/investors/{investor}/meetings/", ADMIN),
     "hoalac_land": ("GET", "/hoalac/land/", ALL),
     "hoalac_model": ("GET", "/hoalac/model/", ALL),
+    "delegation_register": ("GET", "/delegation/", ALL),
+    "delegation_register_xlsx": ("GET", "/delegation/transfers.xlsx", ALL),
+    "delegation_template": ("GET", "/delegation/template.xlsx", ALL),
+    "delegation_import": ("POST", "/delegation/import/", WRITERS),
+    "delegation_who": ("GET", "/delegation/who/?power=P1&unit=W1", ALL),
+    "delegation_power": ("GET", "/delegation/powers/P1/", ALL),
+    "delegation_transfer": ("GET", "/delegation/transfers/{transfer}/", ALL),
+    "delegation_review": ("GET", "/delegation/review/", ALL),
+    "delegation_stats": ("GET", "/delegation/stats/?year=2024", ALL),
     # REST API
     "api-root": ("GET", "/api/v1/", {}),
     "openapi-json": ("GET", "/api/v1/openapi.json", {}),
@@ -173,6 +183,23 @@ ROUTES: dict[str, tuple[str, str, dict[str, str]]] = {
         "/api/v1/steering/scorecard?unit=D1&from=2024-01-01&to=2024-12-31",
         D1_READ,
     ),
+    "powers_list": ("GET", "/api/v1/delegation/powers", ALL),
+    "power_detail": ("GET", "/api/v1/delegation/powers/P1", ALL),
+    "who": ("GET", "/api/v1/delegation/who?power=P1&unit=W1", ALL),
+    "unit_powers": ("GET", "/api/v1/delegation/units/D1/powers", D1_READ),
+    "unit_powers_diff": (
+        "GET",
+        "/api/v1/delegation/units/D1/diff?from=2021-01-01&to=2024-01-01",
+        D1_READ,
+    ),
+    "transfers_list": ("GET", "/api/v1/delegation/transfers", ALL),
+    "transfer_detail": ("GET", "/api/v1/delegation/transfers/{transfer}", ALL),
+    "transfer_new": ("POST", "/api/v1/delegation/transfers", D1_WRITE),
+    "transfer_edit": ("POST", "/api/v1/delegation/transfers/{transfer}/update", D1_WRITE),
+    "transfer_end": ("POST", "/api/v1/delegation/transfers/{transfer}/revoke", D1_WRITE),
+    "transfer_review": ("POST", "/api/v1/delegation/transfers/{transfer}/reviews", D1_WRITE),
+    "review_list": ("GET", "/api/v1/delegation/review-register", ALL),
+    "stats": ("GET", "/api/v1/delegation/stats?year=2024", ALL),
 }
 #: Operations whose path is shared with a listed one (same URL, other method or kind):
 #: their access rule is the one of the route named.
@@ -297,6 +324,24 @@ BODIES = {
         "responsible_unit_code": "D1",
         "raised_on": "2024-03-05",
     },
+    "transfer_new": {
+        "power_code": "P1",
+        "kind": "delegation",
+        "from_unit_code": "D1",
+        "to_unit_code": "W2",
+        "valid_from": "2023-01-01",
+        "term_end": "2099-01-01",
+        "document_number": "3/QĐ-MATRIX",
+        "document_date": "2022-12-20",
+    },
+    "transfer_edit": {"expected_version": 1, "conditions": "Báo cáo hằng quý"},
+    "transfer_end": {
+        "expected_version": 1,
+        "on": "2024-01-01",
+        "document_number": "4/QĐ-MATRIX",
+        "document_date": "2023-12-20",
+    },
+    "transfer_review": {"expected_version": 1, "reviewed_on": "2024-01-01", "outcome": "keep"},
 }
 
 
@@ -342,6 +387,8 @@ def world(django_user_model, settings, tmp_path):
         for_date=dt.date(2024, 5, 2),
         subject="Quá hạn",
     )
+    power("P1")
+    deleg = delegation(to="W1", from_unit="D1")
     clients = {"anon": Client()}
     api = {"anon": Client()}
     for role, (membership, unit) in {
@@ -364,6 +411,7 @@ def world(django_user_model, settings, tmp_path):
         "reorg": ReorgEvent.objects.first().pk,
         "person": Person.objects.get(personal_id=pid(1)).pk,
         **park_objects(),
+        "transfer": deleg.pk,
     }
     return clients, api, ids
 
