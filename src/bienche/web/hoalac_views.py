@@ -18,6 +18,7 @@ from django.shortcuts import render
 
 from bienche.core.clock import today
 from bienche.core.errors import NotFound
+from bienche.delegation.selectors import powers_of_unit
 from bienche.investment import dashboard as dash
 from bienche.investment import selectors as sel
 from bienche.investment.enums import LandUse, ObstacleKind, Pipeline, Sector, Stage, Status
@@ -182,5 +183,7 @@ def model_page(request: HttpRequest) -> HttpResponse:
         .select_related("document", "lead_unit")
         .order_by("current_deadline", "pk")[:200]
     )
-    ctx = {"board": board, "node": node, "board_code": BOARD_CODE, "tasks": tasks, **labels()}
+    powers = powers_of_unit(board, today()) if board else []
+    ctx = {"board": board, "node": node, "board_code": BOARD_CODE, "tasks": tasks, "powers": powers}
+    ctx |= labels()
     return render(request, "hoalac/model.html", ctx)

@@ -233,3 +233,9 @@ def test_edit_rechecks_the_land_of_a_committed_project(board):
     assert resp.status_code == 302
     p.refresh_from_db()
     assert (p.land_ha, p.jobs_created) == (8, 40)
+
+
+def test_model_page_shows_the_board_and_its_powers(board):
+    html = board.get("/hoalac/model/").content.decode()
+    assert 'data-testid="board-unit"' in html
+    assert 'data-testid="unit-powers"' in html
