@@ -40,7 +40,7 @@ router = Router(tags=["hoalac"])
 
 def _detail(project: Project, on: dt.date | None = None) -> dict[str, Any]:
     day = on or today()
-    state = next(s for s in sel.park_state(day) if s.project.pk == project.pk)
+    state = sel.park_state(day, only=project)[0]
     row = project_rows([state])[0]
     return row | {
         "version": project.version,

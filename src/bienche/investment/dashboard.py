@@ -18,7 +18,7 @@ from bienche.investment.enums import (
     Status,
 )
 from bienche.investment.models import Obstacle, ProjectStage, Target
-from bienche.org.selectors import unit_latest_node
+from bienche.org.models import UnitVersion
 
 
 def conversion(states: list[sel.ProjectState], on: dt.date) -> list[dict[str, Any]]:
@@ -65,6 +65,13 @@ def open_obstacles(on: dt.date, limit: int | None = None) -> list[dict[str, Any]
     )
     if limit:
         rows = rows[:limit]
+    rows = list(rows)
+    owners = {(o.task.lead_unit if o.task else o.responsible_unit).pk for o in rows}
+    names = dict(
+        UnitVersion.objects.filter(unit_id__in=owners)
+        .order_by("unit_id", "valid_from")
+        .values_list("unit_id", "name")
+    )  # the last version's name wins: the unit's name today, or when it was dissolved
     out = []
     for o in rows:
         owner = o.task.lead_unit if o.task else o.responsible_unit
@@ -78,7 +85,7 @@ def open_obstacles(on: dt.date, limit: int | None = None) -> list[dict[str, Any]
                 "raised_on": o.raised_on,
                 "age_days": (on - o.raised_on).days,
                 "owner_code": owner.code,
-                "owner": unit_latest_node(owner).name,
+                "owner": names[owner.pk],
                 "task_id": o.task_id,
                 "task_status": o.task.status if o.task else "",
                 "task_deadline": o.task.current_deadline if o.task else None,

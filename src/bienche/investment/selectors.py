@@ -67,31 +67,35 @@ def _last_by_project(rows: list[tuple[int, Any]]) -> dict[int, Any]:
     return last
 
 
-def park_state(on: dt.date) -> list[ProjectState]:
-    """Every project that existed on ``on``, as it stood that day."""
+def park_state(on: dt.date, *, only: Project | None = None) -> list[ProjectState]:
+    """Every project that existed on ``on`` (or just ``only``), as it stood that day."""
+    mine = {"project": only} if only is not None else {}
     stages = _last_by_project(
         [
             (pk, (stage, day))
-            for pk, stage, day in ProjectStage.objects.filter(entered_on__lte=on)
+            for pk, stage, day in ProjectStage.objects.filter(entered_on__lte=on, **mine)
             .order_by("entered_on", "pk")
             .values_list("project_id", "stage", "entered_on")
         ]
     )
     registered = _last_by_project(
         list(
-            Certificate.objects.filter(issued_on__lte=on)
+            Certificate.objects.filter(issued_on__lte=on, **mine)
             .order_by("issued_on", "amendment")
             .values_list("project_id", "amount_vnd")
         )
     )
     disbursed = dict(
-        Disbursement.objects.filter(on__lte=on)
+        Disbursement.objects.filter(on__lte=on, **mine)
         .values("project_id")
         .annotate(t=Sum("amount_vnd"))
         .values_list("project_id", "t")
     )
+    projects = Project.objects.select_related("investor", "zone")
+    if only is not None:
+        projects = projects.filter(pk=only.pk)
     states = []
-    for project in Project.objects.select_related("investor", "zone"):
+    for project in projects:
         if project.pk not in stages:
             continue  # recorded later than ``on``
         stage, since = stages[project.pk]

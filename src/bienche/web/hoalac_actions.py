@@ -86,7 +86,7 @@ def _forms(project: Project, bound: tuple[str, forms.Form] | None) -> dict[str, 
 def _render(
     request: HttpRequest, project: Project, bound: Any = None, status: int = 200
 ) -> HttpResponse:
-    state = next((s for s in park_state(today()) if s.project.pk == project.pk), None)
+    state = next(iter(park_state(today(), only=project)), None)
     ctx = {
         "p": project,
         "state": state,
