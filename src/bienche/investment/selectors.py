@@ -31,6 +31,7 @@ from bienche.investment.enums import (
 from bienche.investment.models import (
     Certificate,
     Disbursement,
+    Investor,
     Project,
     ProjectStage,
     Zone,
@@ -91,11 +92,16 @@ def park_state(on: dt.date, *, only: Project | None = None) -> list[ProjectState
         .annotate(t=Sum("amount_vnd"))
         .values_list("project_id", "t")
     )
-    projects = Project.objects.select_related("investor", "zone")
+    projects = Project.objects.all()
     if only is not None:
         projects = projects.filter(pk=only.pk)
+    # Investors and zones are few and shared: built once each, not once per project.
+    investors = {i.pk: i for i in Investor.objects.all()}
+    zones = {z.pk: z for z in Zone.objects.all()}
     states = []
     for project in projects:
+        project.investor = investors[project.investor_id]
+        project.zone = zones.get(project.zone_id)
         if project.pk not in stages:
             continue  # recorded later than ``on``
         stage, since = stages[project.pk]
