@@ -68,3 +68,24 @@ def sat(code: str, number: int, round2: object, round1: object = 80) -> None:
         score_enter(
             exam_code=code, number=number, round=2, value=round2, on=EXAM_DAY, acting_user=None
         )
+
+
+def exam_in(unit: str, code: str = "MX") -> dict[str, str]:
+    """A posted exam of ``unit`` (an open position RV of 2 seats) with candidate 1 scored."""
+    position(unit, "RV", headcount=2, min_group="A1")
+    exam_plan_create(
+        code=code,
+        title="Thi tuyển thử",
+        kind="civil_servant",
+        unit_code=unit,
+        exam_date=EXAM_DAY,
+        targets=[{"unit_code": unit, "position_code": "RV", "seats": 1}],
+        acting_user=None,
+    )
+    exam_plan_approve(code=code, number="6/QĐ-TEST", on=dt.date(2024, 8, 20), acting_user=None)
+    n = candidate(801, code, position="RV")
+    sat(code, n, 70)
+    from bienche.recruitment.services.results import exam_results_post
+
+    exam_results_post(exam_code=code, on=RESULTS_DAY, acting_user=None)
+    return {"exam": code}
