@@ -111,3 +111,8 @@ NOT_ALLOWED = Message(
     "Bạn không có quyền {action} của kỳ thi này.",
     "You may not {action_en} of this exam.",
 )
+TOO_FEW_CANDIDATES = Message(
+    "recruit_too_few_candidates",
+    "Vị trí «{position}»: thi tuyển lãnh đạo cần ít nhất {need} ứng viên, hiện có {has}.",
+    "Position «{position}»: a leader selection needs at least {need} candidates; it has {has}.",
+)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
@@ -30,7 +31,8 @@ def supplementary_until(exam: Exam) -> dt.date | None:
         return None
     r = exam.results_on
     y, mo = divmod(r.month - 1 + months, 12)
-    return dt.date(r.year + y, mo + 1, min(r.day, 28))
+    last = calendar.monthrange(r.year + y, mo + 1)[1]
+    return dt.date(r.year + y, mo + 1, min(r.day, last))
 
 
 def round_score(rows: list[Score]) -> Decimal | None:

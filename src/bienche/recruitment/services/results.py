@@ -14,7 +14,7 @@ from bienche.recruitment import messages as m
 from bienche.recruitment.enums import CandidateStatus, ExamKind, ExamStatus
 from bienche.recruitment.models import Candidate, Exam, TieDecision
 from bienche.recruitment.ranking import SUPPLEMENTARY, TIE_PENDING, WON
-from bienche.recruitment.selectors import candidate_result
+from bienche.recruitment.selectors import candidate_result, exam_rules
 from bienche.recruitment.services.candidates import _set_status
 from bienche.recruitment.services.common import (
     candidate_of,
@@ -37,6 +37,7 @@ def exam_results_post(*, exam_code: str, on: dt.date, acting_user: Any) -> Exam:
     """Post the results (niêm yết): the review window opens from this date."""
     exam = exam_locked(exam_code)
     require_status(exam, {ExamStatus.APPROVED}, "niêm yết kết quả", "post the results")
+    _check_candidates(exam)
     Exam.objects.filter(pk=exam.pk).update(status=ExamStatus.RESULTS, results_on=on)
     exam_bump(exam)
     audit_record(
@@ -73,6 +74,21 @@ def tie_decide(
         after={"decision": decision_number, "on": on},
     )
     return d
+
+
+def _check_candidates(exam: Exam) -> None:
+    """A competitive selection of a leader needs at least two candidates per post."""
+    need = exam_rules(exam).get("min_candidates_per_post", 0)
+    for target in exam.targets.select_related("position"):
+        has = target.candidates.filter(status=CandidateStatus.REGISTERED).count()
+        if has < need:
+            raise InvalidInput(
+                m.TOO_FEW_CANDIDATES,
+                field="candidates",
+                position=target.position.code,
+                need=need,
+                has=has,
+            )
 
 
 def _winner(exam: Exam, c: Candidate, action: str, action_en: str) -> None:
