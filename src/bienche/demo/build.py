@@ -43,6 +43,7 @@ from bienche.demo.codes import (
 from bienche.demo.delegation import apply_two_tier, build_register, delegation_wipe
 from bienche.demo.hanoi_units import HanoiUnits, load_hanoi
 from bienche.demo.hoalac import build_hoalac_demo, hoalac_wipe
+from bienche.demo.recruitment import build_recruitment_demo, recruitment_wipe
 from bienche.demo.reform_2025 import apply_jan_2025, apply_july_2025
 from bienche.demo.staffing import START as START_STAFFING
 from bienche.demo.staffing import build_staffing
@@ -88,6 +89,7 @@ def _wipe() -> None:
     )
 
     hoalac_wipe()
+    recruitment_wipe()
     delegation_wipe()
     steering_wipe()
     for model in (Assignment, Person, JobPositionVersion, JobPosition, Quota):
@@ -136,6 +138,7 @@ def build_demo(
     steering: bool = True,
     hoalac: bool = True,
     delegation: bool = True,
+    recruitment: bool = True,
     scale: float = 1.0,
 ) -> str:
     """Build everything; returns a one-paragraph report. ``scale`` shrinks the synthetic
@@ -157,7 +160,13 @@ def build_demo(
             p.step("staffing 2021: positions and roster (synthetic)")
             staff = build_staffing(_units_on(START_STAFFING), scale)
             p.step(f"  {staff['people']:,} people, {staff['positions']:,} positions")
-            _quotas(p, range(2021, 2025))
+            _quotas(p, range(2021, 2024))
+        recruit = None
+        if staffing and recruitment:
+            p.step("recruitment 2023: city exams and a head-of-division selection (synthetic)")
+            recruit = build_recruitment_demo(p.step)
+        if staffing:
+            _quotas(p, [2024])
         if staffing:
             _quotas(p, [2025])
         if delegation:
@@ -188,6 +197,15 @@ def build_demo(
         park if hoalac and steering else None,
         deleg if delegation else None,
         steering=steering,
+    ) + _recruit_report(recruit)
+
+
+def _recruit_report(recruit: dict | None) -> str:
+    if not recruit:
+        return ""
+    return (
+        f" Recruitment 2023 (synthetic): {recruit['candidates']} candidates, "
+        f"{recruit['appointed']} recruited, {recruit['heads']} head of division appointed."
     )
 
 

@@ -5,6 +5,7 @@ from bienche.web import audit_views, org_views, pay_views, staffing_views, views
 from bienche.web import delegation_views as dv
 from bienche.web import hoalac_actions as hla
 from bienche.web import hoalac_views as hl
+from bienche.web import recruit_views as rv
 from bienche.web import steering_task_views as stt
 from bienche.web import steering_views as st
 
@@ -75,6 +76,11 @@ urlpatterns = [
     path("steering/scorecard.xlsx", st.scorecard_download, name="steering_scorecard_xlsx"),
     path("steering/notices/", st.notices_page, name="steering_notices"),
     path("steering/notices/<int:pk>/read/", st.notice_read, name="steering_notice_read"),
+    path("recruit/", rv.exams_page, name="recruit_exams"),
+    path("recruit/<str:code>/", rv.exam_page, name="recruit_exam"),
+    path(
+        "recruit/<str:code>/candidates/<int:number>/review/", rv.review_page, name="recruit_review"
+    ),
     path("hoalac/", hl.dashboard_page, name="hoalac_dashboard"),
     path("hoalac/board/", hl.board_page, name="hoalac_board"),
     path("hoalac/projects/", hl.projects_page, name="hoalac_projects"),

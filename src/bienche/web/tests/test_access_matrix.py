@@ -28,6 +28,7 @@ from bienche.investment.tests.factories import park_objects
 from bienche.org.models import ReorgEvent
 from bienche.org.services.access import membership_grant
 from bienche.org.tests.factories import small_city
+from bienche.recruitment.tests.factories import exam_in
 from bienche.staffing.models import Person
 from bienche.staffing.tests.factories import pid, staff
 from bienche.steering.enums import NoticeKind
@@ -112,6 +113,10 @@ ROUTES: dict[str, tuple[str, str, dict[str, str]]] = {
     "hoalac_meeting_add": ("POST", "/hoalac/investors/{investor}/meetings/", ADMIN),
     "hoalac_land": ("GET", "/hoalac/land/", ALL),
     "hoalac_model": ("GET", "/hoalac/model/", ALL),
+    # recruitment: the recruiting unit's (D1) readers read, its writers enter reviews
+    "recruit_exams": ("GET", "/recruit/", ALL),
+    "recruit_exam": ("GET", "/recruit/{exam}/", D1_READ),
+    "recruit_review": ("POST", "/recruit/{exam}/candidates/1/review/", D1_WRITE),
     "delegation_register": ("GET", "/delegation/", ALL),
     "delegation_register_xlsx": ("GET", "/delegation/transfers.xlsx", ALL),
     "delegation_template": ("GET", "/delegation/template.xlsx", ALL),
@@ -199,6 +204,9 @@ ROUTES: dict[str, tuple[str, str, dict[str, str]]] = {
     "transfer_end": ("POST", "/api/v1/delegation/transfers/{transfer}/revoke", D1_WRITE),
     "transfer_review": ("POST", "/api/v1/delegation/transfers/{transfer}/reviews", D1_WRITE),
     "review_list": ("GET", "/api/v1/delegation/review-register", ALL),
+    "exams_list": ("GET", "/api/v1/recruit/exams", ALL),
+    "exam_results_get": ("GET", "/api/v1/recruit/exams/{exam}/results", D1_READ),
+    "exam_review": ("POST", "/api/v1/recruit/exams/{exam}/reviews", D1_WRITE),
     "stats": ("GET", "/api/v1/delegation/stats?year=2024", ALL),
 }
 #: Operations whose path is shared with a listed one (same URL, other method or kind):
@@ -342,6 +350,13 @@ BODIES = {
         "document_date": "2023-12-20",
     },
     "transfer_review": {"expected_version": 1, "reviewed_on": "2024-01-01", "outcome": "keep"},
+    "exam_review": {
+        "number": 1,
+        "round": 2,
+        "value": 75,
+        "reason": "Phúc khảo",
+        "on": "2024-10-22",
+    },
 }
 
 
@@ -412,6 +427,7 @@ def world(django_user_model, settings, tmp_path):
         "person": Person.objects.get(personal_id=pid(1)).pk,
         **park_objects(),
         "transfer": deleg.pk,
+        **exam_in("D1"),
     }
     return clients, api, ids
 

@@ -1,0 +1,88 @@
+"""REST endpoints of recruitment (/api/v1/recruit): parse → check access → call → serialise.
+Exams are read within the recruiting unit's read scope and reviewed within its write scope;
+an exam outside the scope answers 404 like an unknown one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Router
+
+from bienche.recruitment.enums import REASONS
+from bienche.recruitment.models import Exam
+from bienche.recruitment.permissions import access_exam_by_code, exams_visible
+from bienche.recruitment.schemas import ExamOut, ReviewIn, ReviewOut, TargetResultOut
+from bienche.recruitment.selectors import candidate_result, exam_list, exam_results
+from bienche.recruitment.services.common import candidate_of
+from bienche.recruitment.services.scores import score_review
+
+router = Router(tags=["recruitment"])
+
+
+def _exam(e: Exam) -> dict[str, Any]:
+    return {
+        "code": e.code,
+        "title": e.title,
+        "kind": e.kind,
+        "unit_code": e.unit.code,
+        "exam_date": e.exam_date,
+        "status": e.status,
+        "plan_number": e.plan_number,
+        "results_on": e.results_on,
+        "synthetic": e.synthetic,
+    }
+
+
+def result_row(r: dict[str, Any]) -> dict[str, Any]:
+    c = r["candidate"]
+    return {
+        "number": c.number,
+        "full_name": c.full_name,
+        "status": c.status,
+        "round1": r["round1"],
+        "round2": r["round2"],
+        "priority": r["priority"],
+        "total": r["total"],
+        "rank": r["rank"],
+        "outcome": r["outcome"],
+        "reason": r["reason"],
+        "reason_text": str(REASONS.get(r["reason"], r["reason"])).format(**r["params"]),
+    }
+
+
+def results_payload(exam: Exam) -> list[dict[str, Any]]:
+    return [
+        {
+            "unit_code": b["target"].position.unit.code,
+            "position_code": b["target"].position.code,
+            "seats": b["target"].seats,
+            "rows": [result_row(r) for r in b["rows"]],
+        }
+        for b in exam_results(exam)
+    ]
+
+
+@router.get("/exams", response=list[ExamOut])
+def exams_list(request: HttpRequest) -> list[dict]:
+    return [_exam(e) for e in exam_list(exams_visible(request.user))]
+
+
+@router.get("/exams/{code}/results", response=list[TargetResultOut])
+def exam_results_get(request: HttpRequest, code: str) -> list[dict]:
+    return results_payload(access_exam_by_code(request.user, code))
+
+
+@router.post("/exams/{code}/reviews", response=ReviewOut)
+def exam_review(request: HttpRequest, code: str, payload: ReviewIn) -> dict:
+    exam = access_exam_by_code(request.user, code, for_write=True)
+    score_review(exam_code=exam.code, acting_user=request.user, **payload.dict())
+    exam.refresh_from_db()
+    row = result_row(candidate_result(exam, candidate_of(exam, payload.number)))
+    return {
+        "number": payload.number,
+        "round": payload.round,
+        "value": payload.value,
+        "outcome": row["outcome"],
+        "reason_text": row["reason_text"],
+    }

@@ -1,0 +1,60 @@
+"""In/Out schemas of the recruitment API (/api/v1/recruit)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated
+
+from ninja import Field, Schema
+
+Day = Annotated[dt.date, Field(ge=dt.date(1990, 1, 1), le=dt.date(2100, 12, 31))]
+
+
+class ExamOut(Schema):
+    code: str
+    title: str
+    kind: str
+    unit_code: str
+    exam_date: dt.date
+    status: str
+    plan_number: str
+    results_on: dt.date | None
+    synthetic: bool
+
+
+class ResultRowOut(Schema):
+    number: int
+    full_name: str
+    status: str
+    round1: Decimal | None
+    round2: Decimal | None
+    priority: float
+    total: Decimal | None
+    rank: int | None
+    outcome: str
+    reason: str
+    reason_text: str
+
+
+class TargetResultOut(Schema):
+    unit_code: str
+    position_code: str
+    seats: int
+    rows: list[ResultRowOut]
+
+
+class ReviewIn(Schema):
+    number: Annotated[int, Field(ge=1, le=1_000_000)]
+    round: Annotated[int, Field(ge=1, le=2)]
+    value: Annotated[Decimal, Field(ge=-1000, le=1000, max_digits=7, decimal_places=2)]
+    reason: Annotated[str, Field(min_length=1, max_length=255)]
+    on: Day
+
+
+class ReviewOut(Schema):
+    number: int
+    round: int
+    value: Decimal
+    outcome: str
+    reason_text: str

@@ -1,0 +1,107 @@
+"""Candidates: registration with eligibility and duplicate checks, withdrawal."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+
+from bienche.core.audit import audit_record
+from bienche.core.errors import InvalidInput
+from bienche.recruitment import messages as m
+from bienche.recruitment.eligibility import check_eligible
+from bienche.recruitment.enums import CandidateStatus, ExamStatus
+from bienche.recruitment.models import Candidate
+from bienche.recruitment.services.common import (
+    candidate_of,
+    exam_locked,
+    require_active,
+    require_status,
+    target_of,
+)
+from bienche.staffing.validation import check_personal_id
+
+
+@transaction.atomic
+def candidate_register(
+    *,
+    exam_code: str,
+    position_code: str,
+    personal_id: str,
+    full_name: str,
+    birth_date: dt.date,
+    sex: str,
+    education: str,
+    priority: str = "",
+    verified_on: dt.date | None = None,
+    internal: bool = True,
+    synthetic: bool = False,
+    acting_user: Any,
+) -> Candidate:
+    exam = exam_locked(exam_code)
+    require_status(exam, {ExamStatus.APPROVED}, "nhận hồ sơ", "register candidates")
+    target = target_of(exam, position_code)
+    pid = check_personal_id(personal_id)
+    other = Candidate.objects.filter(exam=exam, personal_id=pid).first()
+    if other is not None:
+        raise InvalidInput(m.CANDIDATE_DUPLICATE, field="personal_id", pid=pid, number=other.number)
+    check_eligible(
+        kind=exam.kind,
+        exam_date=exam.exam_date,
+        position=position_code,
+        need=target.education,
+        birth_date=birth_date,
+        education=education,
+        priority=priority,
+        verified_on=verified_on,
+    )
+    number = (Candidate.objects.filter(exam=exam).aggregate(n=Max("number"))["n"] or 0) + 1
+    c = Candidate.objects.create(
+        exam=exam,
+        target=target,
+        number=number,
+        personal_id=pid,
+        full_name=full_name.strip(),
+        birth_date=birth_date,
+        sex=sex,
+        education=education,
+        priority=priority,
+        verified_on=verified_on,
+        internal=internal,
+        synthetic=synthetic,
+    )
+    audit_record(
+        actor=acting_user,
+        action="recruitment.candidate.register",
+        entity_type="candidate",
+        entity_id=c.pk,
+        after={"exam": exam_code, "number": number, "position": position_code},
+    )
+    return c
+
+
+def _set_status(c: Candidate, status: str, on: dt.date, acting_user: Any, reason: str) -> None:
+    Candidate.objects.filter(pk=c.pk).update(status=status, status_on=on)
+    audit_record(
+        actor=acting_user,
+        action=f"recruitment.candidate.{status}",
+        entity_type="candidate",
+        entity_id=c.pk,
+        before={"status": c.status},
+        after={"status": status, "on": on},
+        reason=reason,
+    )
+    c.status, c.status_on = status, on
+
+
+@transaction.atomic
+def candidate_withdraw(
+    *, exam_code: str, number: int, on: dt.date, reason: str = "", acting_user: Any
+) -> Candidate:
+    exam = exam_locked(exam_code)
+    c = candidate_of(exam, number)
+    require_active(c)
+    _set_status(c, CandidateStatus.WITHDRAWN, on, acting_user, reason)
+    return c

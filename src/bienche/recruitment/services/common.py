@@ -1,0 +1,66 @@
+"""Helpers shared by the recruitment services: lookups that raise the app's errors."""
+
+from __future__ import annotations
+
+from bienche.core.errors import Conflict, InvalidInput, NotFound
+from bienche.recruitment import messages as m
+from bienche.recruitment.enums import CandidateStatus, ExamStatus
+from bienche.recruitment.models import Candidate, Exam, Target
+
+STATUS_VI = {
+    ExamStatus.DRAFT: "dự thảo",
+    ExamStatus.APPROVED: "đã phê duyệt",
+    ExamStatus.RESULTS: "đã có kết quả",
+    CandidateStatus.WITHDRAWN: "rút hồ sơ",
+    CandidateStatus.DECLINED: "từ chối nhận việc",
+    CandidateStatus.APPOINTED: "được tuyển dụng",
+}
+
+
+def exam_locked(code: str) -> Exam:
+    exam = Exam.objects.select_for_update().filter(code=code).first()
+    if exam is None:
+        raise NotFound(m.EXAM_UNKNOWN, field="exam", code=code)
+    return exam
+
+
+def exam_bump(exam: Exam) -> None:
+    Exam.objects.filter(pk=exam.pk).update(version=exam.version + 1)
+    exam.version += 1
+
+
+def require_status(exam: Exam, allowed: set[str], action: str, action_en: str) -> None:
+    if exam.status not in allowed:
+        raise Conflict(
+            m.PLAN_STATE,
+            field="status",
+            status=STATUS_VI.get(exam.status, exam.status),
+            action=action,
+            action_en=action_en,
+        )
+
+
+def candidate_of(exam: Exam, number: int) -> Candidate:
+    c = Candidate.objects.select_related("target__position").filter(exam=exam, number=number)
+    found = c.first()
+    if found is None:
+        raise NotFound(m.CANDIDATE_UNKNOWN, field="number", number=number)
+    return found
+
+
+def require_active(c: Candidate) -> None:
+    if c.status != CandidateStatus.REGISTERED:
+        raise InvalidInput(
+            m.CANDIDATE_NOT_ACTIVE,
+            field="number",
+            number=c.number,
+            status=STATUS_VI.get(c.status, c.status),
+        )
+
+
+def target_of(exam: Exam, position_code: str) -> Target:
+    t = Target.objects.select_related("position").filter(exam=exam, position__code=position_code)
+    found = t.first()
+    if found is None:
+        raise InvalidInput(m.TARGET_UNKNOWN, field="position_code", position=position_code)
+    return found
