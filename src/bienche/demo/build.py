@@ -43,6 +43,7 @@ from bienche.demo.codes import (
 from bienche.demo.delegation import apply_two_tier, build_register, delegation_wipe
 from bienche.demo.hanoi_units import HanoiUnits, load_hanoi
 from bienche.demo.hoalac import build_hoalac_demo, hoalac_wipe
+from bienche.demo.pricing import build_pricing_demo, pricing_wipe
 from bienche.demo.reform_2025 import apply_jan_2025, apply_july_2025
 from bienche.demo.staffing import START as START_STAFFING
 from bienche.demo.staffing import build_staffing
@@ -87,6 +88,7 @@ def _wipe() -> None:
         Quota,
     )
 
+    pricing_wipe()
     hoalac_wipe()
     delegation_wipe()
     steering_wipe()
@@ -136,6 +138,7 @@ def build_demo(
     steering: bool = True,
     hoalac: bool = True,
     delegation: bool = True,
+    pricing: bool = True,
     scale: float = 1.0,
 ) -> str:
     """Build everything; returns a one-paragraph report. ``scale`` shrinks the synthetic
@@ -180,6 +183,9 @@ def build_demo(
         if hoalac and steering:
             p.step("Hòa Lạc Hi-Tech Park: zones, investors, projects, obstacles")
             park = build_hoalac_demo(p.step)
+        if pricing:
+            p.step("pricing: services, autonomy, preschool pilot (synthetic)")
+            build_pricing_demo(hn, p.step)
     p.step("done")
     return _report(
         hn,
