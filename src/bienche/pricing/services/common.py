@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from bienche.core.errors import Forbidden, InvalidInput
@@ -19,8 +20,13 @@ def amount(value: Any, field: str, what: str, what_en: str) -> int:
     """A non-negative integer VND amount."""
     if isinstance(value, bool):
         value = None
+    raw = str(value).strip().replace(" ", "")
+    if re.fullmatch(r"-?\d+\.0+", raw):  # a number cell read as text: "1485000000.0"
+        raw = raw.split(".")[0]
+    elif re.fullmatch(r"-?\d{1,3}([.,]\d{3})+", raw):  # thousands separators
+        raw = raw.replace(".", "").replace(",", "")
     try:
-        number = int(str(value).replace(".", "").replace(",", "").strip())
+        number = int(raw)
     except (TypeError, ValueError):
         raise InvalidInput(
             m.NUMBER_INVALID, field=field, what=what, what_en=what_en, value=value

@@ -28,6 +28,7 @@ from bienche.investment.tests.factories import park_objects
 from bienche.org.models import ReorgEvent
 from bienche.org.services.access import membership_grant
 from bienche.org.tests.factories import small_city
+from bienche.pricing.tests.factories import pricing_objects
 from bienche.staffing.models import Person
 from bienche.staffing.tests.factories import pid, staff
 from bienche.steering.enums import NoticeKind
@@ -112,6 +113,13 @@ ROUTES: dict[str, tuple[str, str, dict[str, str]]] = {
     "hoalac_meeting_add": ("POST", "/hoalac/investors/{investor}/meetings/", ADMIN),
     "hoalac_land": ("GET", "/hoalac/land/", ALL),
     "hoalac_model": ("GET", "/hoalac/model/", ALL),
+    # pricing: everyone signed in reads; city administrators import and record
+    "pricing_autonomy": ("GET", "/pricing/", ALL),
+    "pricing_services": ("GET", "/pricing/services/", ALL),
+    "pricing_service": ("GET", "/pricing/services/{service}/?on=2024-07-01", ALL),
+    "pricing_pilot": ("GET", "/pricing/pilot/?year=2023", ALL),
+    "pricing_pilot_report": ("GET", "/pricing/pilot/report.docx?year=2023", ALL),
+    "pricing_pilot_import": ("GET", "/pricing/pilot/import/", ADMIN),
     "delegation_register": ("GET", "/delegation/", ALL),
     "delegation_register_xlsx": ("GET", "/delegation/transfers.xlsx", ALL),
     "delegation_template": ("GET", "/delegation/template.xlsx", ALL),
@@ -200,6 +208,14 @@ ROUTES: dict[str, tuple[str, str, dict[str, str]]] = {
     "transfer_review": ("POST", "/api/v1/delegation/transfers/{transfer}/reviews", D1_WRITE),
     "review_list": ("GET", "/api/v1/delegation/review-register", ALL),
     "stats": ("GET", "/api/v1/delegation/stats?year=2024", ALL),
+    "pricing_autonomy_list": ("GET", "/api/v1/pricing/autonomy?year=2023", ALL),
+    "pricing_finance_record": ("POST", "/api/v1/pricing/units/D1/finances", ADMIN),
+    "pricing_service_price": (
+        "GET",
+        "/api/v1/pricing/services/{service}/price?as_of=2024-07-01",
+        ALL,
+    ),
+    "pricing_pilot_evaluation": ("GET", "/api/v1/pricing/pilot/evaluation?year=2023", ALL),
 }
 #: Operations whose path is shared with a listed one (same URL, other method or kind):
 #: their access rule is the one of the route named.
@@ -342,6 +358,7 @@ BODIES = {
         "document_date": "2023-12-20",
     },
     "transfer_review": {"expected_version": 1, "reviewed_on": "2024-01-01", "outcome": "keep"},
+    "pricing_finance_record": {"year": 2023, "revenue": 1, "recurrent_expenditure": 10},
 }
 
 
@@ -412,6 +429,7 @@ def world(django_user_model, settings, tmp_path):
         "person": Person.objects.get(personal_id=pid(1)).pk,
         **park_objects(),
         "transfer": deleg.pk,
+        "service": pricing_objects(),
     }
     return clients, api, ids
 
