@@ -1,6 +1,7 @@
 """The pricing demo: services with norms, autonomy of the demo's public service units, and
 the preschool unified-price pilot across the 296 demo preschools.
 
+The preschools' autonomy for 2023 follows from their pilot accounts.
 Everything here is SYNTHETIC and stored with ``synthetic=True``: the pilot's decision and
 price were not found (see params/preschool_pilot.yaml), so the price is a placeholder and
 each school's accounts are drawn (seeded) around plausible costs: urban schools near the
@@ -143,7 +144,34 @@ def _pilot(hn: Any, rng: random.Random) -> dict[str, int]:
     pilot_school_register(schools=specs, synthetic=True, acting_user=None)
     problems = school_accounts_record(year=YEAR, rows=rows, synthetic=True, acting_user=None)
     assert not problems, problems[:3]  # noqa: S101 - the generator's own invariant
+    _preschool_autonomy(specs, rows)
     return {"schools": len(specs)}
+
+
+def _preschool_autonomy(specs: list[SchoolSpec], rows: list[tuple[int, dict]]) -> None:
+    """Under ordering at the unified price the budget's payment counts as service revenue
+    (Decree 60/2021), so a preschool approved in group 4 may compute as group 3 or 2."""
+    for spec, (_n, row) in zip(specs, rows, strict=True):
+        if spec.unit_id is None:
+            continue
+        autonomy_decision_record(
+            unit_code=spec.code,
+            level=4,
+            valid_from=dt.date(2022, 1, 1),
+            decision_number="QĐ giao tự chủ giai đoạn 2022–2025 (giả lập)",
+            decision_date=dt.date(2021, 12, 20),
+            issuer="UBND Thành phố Hà Nội",
+            synthetic=True,
+            acting_user=None,
+        )
+        unit_finance_record(
+            unit_code=spec.code,
+            year=YEAR,
+            revenue=row["fees"] + row["budget"],
+            recurrent_expenditure=row["total_cost"],
+            synthetic=True,
+            acting_user=None,
+        )
 
 
 def _link(specs: list[SchoolSpec]) -> None:

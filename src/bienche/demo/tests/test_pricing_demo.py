@@ -17,12 +17,15 @@ from bienche.pricing.selectors import autonomy_rows, pilot_evaluation, service_p
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo():
+def test_pricing_demo():
+    """One build (it takes a while), three checks."""
     build_demo(progress=False, staffing=False, steering=False, delegation=False)
+    _pilot_recommends_per_group_with_reasons()
+    _report_downloads_as_a_real_docx()
+    _services_priced_and_autonomy_flagged()
 
 
-def test_pilot_recommends_per_group_with_reasons(demo):
+def _pilot_recommends_per_group_with_reasons():
     assert PilotSchool.objects.count() == 296
     assert PilotSchool.objects.filter(synthetic=False).count() == 0
     assert SchoolAccount.objects.filter(year=2023, synthetic=True).count() == 296
@@ -35,7 +38,7 @@ def test_pilot_recommends_per_group_with_reasons(demo):
     assert 0 < sum(s.outlier for s in ev["schools"]) < 30
 
 
-def test_report_downloads_as_a_real_docx(demo):
+def _report_downloads_as_a_real_docx():
     admin = User.objects.create_superuser("pricing-admin", password="pw-pricing-2026")
     client = Client()
     client.force_login(admin)
@@ -55,7 +58,7 @@ def test_report_downloads_as_a_real_docx(demo):
     assert "Tiếp tục có điều chỉnh" in xml
 
 
-def test_services_priced_and_autonomy_flagged(demo):
+def _services_priced_and_autonomy_flagged():
     before = service_price("MN-NGAY", dt.date(2024, 6, 30)).price.full
     after = service_price("MN-NGAY", dt.date(2024, 7, 1)).price.full
     assert after > before
@@ -63,3 +66,8 @@ def test_services_priced_and_autonomy_flagged(demo):
     assert len(rows) > 40
     assert any(r["differs"] for r in rows)
     assert any(not r["differs"] for r in rows)
+    # preschools approved in group 4 compute higher once the budget pays the unified price
+    schools = [r for r in rows if r["code"].startswith("HN.DV.MN.")]
+    assert len(schools) == 296
+    assert {r["approved"] for r in schools} == {4}
+    assert all(r["differs"] and r["computed"] in (2, 3) for r in schools)
