@@ -19,7 +19,7 @@ from typing import Any
 
 from bienche.org.models import UnitVersion
 from bienche.pricing import demo_data as dd
-from bienche.pricing.services.autonomy import autonomy_decision_record, unit_finance_record
+from bienche.pricing.services.autonomy import DecisionSpec, FinanceSpec, autonomy_bulk_load
 from bienche.pricing.services.norms import input_price_set, norm_create, service_create
 from bienche.pricing.services.pilot import (
     SchoolSpec,
@@ -73,31 +73,30 @@ def _units(on: dt.date) -> list[tuple[str, int]]:
     return sorted((c, lvl or 4) for c, lvl in rows if not c.startswith(("HN.DV.TH", "HN.DV.MN")))
 
 
+DECISION = "QĐ giao tự chủ giai đoạn 2022–2025 (giả lập)"
+
+
+def _decision(code: str, level: int) -> DecisionSpec:
+    return DecisionSpec(
+        code, level, dt.date(2022, 1, 1), DECISION, dt.date(2021, 12, 20), "UBND Thành phố Hà Nội"
+    )
+
+
 def _autonomy(rng: random.Random) -> int:
     units = _units(dt.date(2024, 12, 31))
+    finances = []
     for code, level in units:
-        autonomy_decision_record(
-            unit_code=code,
-            level=level,
-            valid_from=dt.date(2022, 1, 1),
-            decision_number="QĐ giao tự chủ giai đoạn 2022–2025 (giả lập)",
-            decision_date=dt.date(2021, 12, 20),
-            issuer="UBND Thành phố Hà Nội",
-            synthetic=True,
-            acting_user=None,
-        )
         for year in (2022, 2023, 2024):
             mean, sd = RATIO[level]
             ratio = max(rng.gauss(mean + 0.04 * (year - 2022), sd), 0.0)
             expenditure = rng.randrange(20, 400) * 1_000_000_000
-            unit_finance_record(
-                unit_code=code,
-                year=year,
-                revenue=int(expenditure * ratio),
-                recurrent_expenditure=expenditure,
-                synthetic=True,
-                acting_user=None,
-            )
+            finances.append(FinanceSpec(code, year, int(expenditure * ratio), expenditure))
+    autonomy_bulk_load(
+        decisions=[_decision(c, lvl) for c, lvl in units],
+        finances=finances,
+        synthetic=True,
+        acting_user=None,
+    )
     return len(units)
 
 
@@ -151,27 +150,16 @@ def _pilot(hn: Any, rng: random.Random) -> dict[str, int]:
 def _preschool_autonomy(specs: list[SchoolSpec], rows: list[tuple[int, dict]]) -> None:
     """Under ordering at the unified price the budget's payment counts as service revenue
     (Decree 60/2021), so a preschool approved in group 4 may compute as group 3 or 2."""
-    for spec, (_n, row) in zip(specs, rows, strict=True):
-        if spec.unit_id is None:
-            continue
-        autonomy_decision_record(
-            unit_code=spec.code,
-            level=4,
-            valid_from=dt.date(2022, 1, 1),
-            decision_number="QĐ giao tự chủ giai đoạn 2022–2025 (giả lập)",
-            decision_date=dt.date(2021, 12, 20),
-            issuer="UBND Thành phố Hà Nội",
-            synthetic=True,
-            acting_user=None,
-        )
-        unit_finance_record(
-            unit_code=spec.code,
-            year=YEAR,
-            revenue=row["fees"] + row["budget"],
-            recurrent_expenditure=row["total_cost"],
-            synthetic=True,
-            acting_user=None,
-        )
+    pairs = [(s, row) for s, (_n, row) in zip(specs, rows, strict=True) if s.unit_id]
+    autonomy_bulk_load(
+        decisions=[_decision(s.code, 4) for s, _row in pairs],
+        finances=[
+            FinanceSpec(s.code, YEAR, row["fees"] + row["budget"], row["total_cost"])
+            for s, row in pairs
+        ],
+        synthetic=True,
+        acting_user=None,
+    )
 
 
 def _link(specs: list[SchoolSpec]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
@@ -124,3 +125,96 @@ def unit_finance_record(
         after={"year": year, "revenue": rev, "recurrent_expenditure": exp},
     )
     return row
+
+
+@dataclass(frozen=True)
+class DecisionSpec:
+    unit_code: str
+    level: int
+    valid_from: dt.date
+    decision_number: str
+    decision_date: dt.date
+    issuer: str = ""
+
+
+@dataclass(frozen=True)
+class FinanceSpec:
+    unit_code: str
+    year: int
+    revenue: int
+    recurrent_expenditure: int
+    self_finances_investment: bool = False
+
+
+@transaction.atomic
+def autonomy_bulk_load(
+    *,
+    decisions: list[DecisionSpec],
+    finances: list[FinanceSpec],
+    synthetic: bool = False,
+    acting_user: Any,
+) -> None:
+    """First decisions and yearly finances of many units at once (an initial load: units
+    must have no decision nor finances for those keys yet). Same checks, one audit row."""
+    guard_admin(acting_user, "nạp số liệu tự chủ", "load autonomy data")
+    codes = {d.unit_code for d in decisions} | {f.unit_code for f in finances}
+    ids = dict(
+        UnitVersion.objects.filter(unit__code__in=codes, kind="public_service_unit")
+        .values_list("unit__code", "unit_id")
+        .distinct()
+    )
+    for code in sorted(codes - set(ids)):
+        raise InvalidInput(m.UNIT_NOT_PSU, field="unit_code", code=code)
+    taken = AutonomyDecision.objects.filter(unit_id__in=ids.values()).exists() or (
+        UnitFinance.objects.filter(unit_id__in=ids.values()).exists()
+    )
+    if taken:
+        raise InvalidInput(
+            m.DUPLICATE,
+            field="unit_code",
+            what="số liệu tự chủ của đơn vị",
+            what_en="Autonomy data of a unit",
+            key=", ".join(sorted(codes))[:80],
+        )
+    for d in decisions:
+        if d.level not in (1, 2, 3, 4):
+            raise InvalidInput(m.LEVEL_INVALID, field="level", value=d.level)
+    for x in finances:
+        amount(x.revenue, "revenue", "Tổng thu sự nghiệp", "Revenue")
+        if (
+            amount(
+                x.recurrent_expenditure, "recurrent_expenditure", "Chi thường xuyên", "Expenditure"
+            )
+            == 0
+        ):
+            raise InvalidInput(m.EXPENDITURE_ZERO, field="recurrent_expenditure")
+    AutonomyDecision.objects.bulk_create(
+        AutonomyDecision(
+            unit_id=ids[d.unit_code],
+            level=d.level,
+            valid_from=d.valid_from,
+            decision_number=d.decision_number,
+            decision_date=d.decision_date,
+            issuer=d.issuer,
+            synthetic=synthetic,
+        )
+        for d in decisions
+    )
+    UnitFinance.objects.bulk_create(
+        UnitFinance(
+            unit_id=ids[x.unit_code],
+            year=x.year,
+            revenue=x.revenue,
+            recurrent_expenditure=x.recurrent_expenditure,
+            self_finances_investment=x.self_finances_investment,
+            synthetic=synthetic,
+        )
+        for x in finances
+    )
+    audit_record(
+        actor=acting_user,
+        action="autonomy_bulk_load",
+        entity_type="pricing.UnitFinance",
+        entity_id="*",
+        after={"decisions": len(decisions), "finances": len(finances)},
+    )

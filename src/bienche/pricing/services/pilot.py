@@ -51,9 +51,14 @@ def pilot_school_register(
 ) -> int:
     guard_admin(acting_user, "ghi danh sách trường thí điểm", "register pilot schools")
     seen: dict[str, int] = {}
+    existing = set(
+        PilotSchool.objects.filter(code__in=[s.code.strip() for s in schools]).values_list(
+            "code", flat=True
+        )
+    )
     for n, s in enumerate(schools, start=1):
         code = text(s.code, f"schools[{n}].code", "mã trường", "The school code", 64)
-        if code in seen or PilotSchool.objects.filter(code=code).exists():
+        if code in seen or code in existing:
             raise InvalidInput(
                 m.SCHOOL_DUPLICATE,
                 field=f"schools[{n}].code",
