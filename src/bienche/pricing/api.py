@@ -22,6 +22,7 @@ from bienche.pricing.schemas import (
     FinanceIn,
     FinanceOut,
     PriceOut,
+    YearIn,
 )
 from bienche.pricing.services.autonomy import unit_finance_record
 
@@ -29,8 +30,8 @@ router = Router(tags=["pricing"])
 
 
 @router.get("/autonomy", response=list[AutonomyRowOut])
-def pricing_autonomy_list(request: HttpRequest, year: int = 2023) -> list[dict]:
-    return sel.autonomy_rows(year)
+def pricing_autonomy_list(request: HttpRequest, q: Query[YearIn]) -> list[dict]:
+    return sel.autonomy_rows(q.year)
 
 
 @router.post("/units/{code}/finances", response={201: FinanceOut})

@@ -103,3 +103,8 @@ NUMBER_INVALID = Message(
     "{what} phải là số nguyên không âm (đang là «{value}»).",
     "{what_en} must be a non-negative whole number (got «{value}»).",
 )
+NO_PILOT_TERMS = Message(
+    "pricing_no_pilot_terms",
+    "Chưa có điều kiện thí điểm (giá thống nhất) cho năm học {year}.",
+    "No pilot terms (unified price) are known for school year {year}.",
+)

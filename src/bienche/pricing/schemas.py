@@ -14,6 +14,10 @@ Amount = Annotated[int, Field(ge=0, le=10**15)]
 Percent = Annotated[int, Field(ge=0, le=1000)]
 
 
+class YearIn(Schema):
+    year: Year = 2023
+
+
 class AutonomyRowOut(Schema):
     code: str
     name: str

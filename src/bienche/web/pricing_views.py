@@ -111,7 +111,12 @@ def pilot_page(request: HttpRequest) -> HttpResponse:
     years = sel.pilot_years()
     year = _year(request, years, years[-1] if years else DEFAULT_YEAR)
     criteria, errors = criteria_from(request)
-    ev = sel.pilot_evaluation(year, criteria)
+    try:
+        ev = sel.pilot_evaluation(year, criteria)
+    except BiencheError as exc:
+        errors.append(exc.localized())
+        year = DEFAULT_YEAR
+        ev = sel.pilot_evaluation(year, criteria)
     by_district = ev["by_district"]
     chart = {
         "coverage": ev["histogram"],
@@ -142,7 +147,11 @@ def pilot_report(request: HttpRequest) -> FileResponse:
     criteria, _errors = criteria_from(request)
     tmp = tempfile.NamedTemporaryFile(suffix=".docx", delete=False)  # noqa: SIM115
     tmp.close()
-    pilot_report_docx(year, criteria, tmp.name)
+    try:
+        pilot_report_docx(year, criteria, tmp.name)
+    except BiencheError as exc:
+        Path(tmp.name).unlink()
+        raise Http404(exc.localized()) from exc
     handle = Path(tmp.name).open("rb")  # noqa: SIM115 - FileResponse closes it
     Path(tmp.name).unlink()
     return FileResponse(

@@ -15,7 +15,7 @@ from bienche.pricing import messages as m
 from bienche.pricing.enums import Area
 from bienche.pricing.models import PilotSchool, SchoolAccount
 from bienche.pricing.services.common import amount, guard_admin, text
-from bienche.rules.params import load
+from bienche.rules.params import ParameterError, load
 
 #: Account fields: (field, Vietnamese label, English label), in the XLSX column order.
 ACCOUNT_FIELDS = (
@@ -42,7 +42,10 @@ class SchoolSpec:
 
 def pilot_terms(year: int) -> dict[str, Any]:
     """The pilot's dated terms (price per area, family share, …) for a school year."""
-    return dict(load("preschool_pilot").value_at(dt.date(year, 9, 1)))
+    try:
+        return dict(load("preschool_pilot").value_at(dt.date(year, 9, 1)))
+    except (ParameterError, ValueError, OverflowError):
+        raise InvalidInput(m.NO_PILOT_TERMS, field="year", year=year) from None
 
 
 @transaction.atomic

@@ -113,3 +113,12 @@ def test_api_price_and_evaluation(admin):
     assert (price["full"], price["lines"][0]["amount"]) == (524_859, 413_781)
     ev = admin.get("/api/v1/pricing/pilot/evaluation?year=2023&continue_from=85").json()
     assert {v["group"]: v["verdict"] for v in ev["by_area"]}["rural"] == "continue"
+
+
+def test_a_year_without_pilot_terms(admin):
+    html = admin.get("/pricing/pilot/?year=2001").content.decode()
+    assert "2001" in html
+    assert admin.get("/pricing/pilot/report.docx?year=2001").status_code == 404
+    resp = admin.get("/api/v1/pricing/pilot/evaluation?year=2001")
+    assert resp.status_code == 422
+    assert resp.json()["code"] == "pricing_no_pilot_terms"
