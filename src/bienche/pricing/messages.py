@@ -108,3 +108,8 @@ NO_PILOT_TERMS = Message(
     "Chưa có điều kiện thí điểm (giá thống nhất) cho năm học {year}.",
     "No pilot terms (unified price) are known for school year {year}.",
 )
+NO_AUTONOMY_RULES = Message(
+    "pricing_no_autonomy_rules",
+    "Năm {year} trước Nghị định 60/2021/NĐ-CP: chưa có quy tắc phân nhóm tự chủ.",
+    "{year} is before Decree 60/2021: no autonomy grouping rules are known.",
+)

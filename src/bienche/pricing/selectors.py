@@ -22,7 +22,10 @@ from bienche.rules.params import ParameterError, load
 
 
 def _bands(on: dt.date) -> dict[str, int]:
-    return dict(load("psu_autonomy").value_at(on))
+    try:
+        return dict(load("psu_autonomy").value_at(on))
+    except ParameterError:
+        raise InvalidInput(m.NO_AUTONOMY_RULES, field="year", year=on.year) from None
 
 
 def _names(unit_ids: set[int], on: dt.date) -> dict[int, str]:
@@ -86,6 +89,8 @@ def autonomy_trend() -> list[dict[str, Any]]:
     years = sorted(set(UnitFinance.objects.values_list("year", flat=True)))
     out = []
     for year in years:
+        if year < load("psu_autonomy").entries[0].since.year:
+            continue  # before Decree 60/2021: its groups do not apply
         counts = Counter(r["computed"] for r in autonomy_rows(year))
         out.append({"year": year, **{f"g{g}": counts.get(g, 0) for g in (1, 2, 3, 4)}})
     return out

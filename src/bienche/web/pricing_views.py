@@ -47,8 +47,13 @@ def autonomy_page(request: HttpRequest) -> HttpResponse:
     trend = sel.autonomy_trend()
     years = [t["year"] for t in trend]
     year = _year(request, years, years[-1] if years else today().year)
-    rows = sel.autonomy_rows(year)
+    error = ""
+    try:
+        rows = sel.autonomy_rows(year)
+    except BiencheError as exc:
+        rows, error = [], exc.localized()
     context = {
+        "error": error,
         "year": year,
         "years": years,
         "rows": rows,

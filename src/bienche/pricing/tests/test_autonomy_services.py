@@ -70,3 +70,9 @@ def test_bulk_load_refuses_a_unit_that_is_not_a_psu():
         )
     assert "S2" in exc.value.vi
     assert not AutonomyDecision.objects.exists()
+
+
+def test_a_year_before_the_decree_is_refused():
+    with pytest.raises(InvalidInput) as exc:
+        autonomy_rows(2001)
+    assert exc.value.message == m.NO_AUTONOMY_RULES
