@@ -173,6 +173,7 @@ def _mount() -> None:
     from bienche.investment.api import router as hoalac_router
     from bienche.org.api import router as org_router
     from bienche.pay.api import router as pay_router
+    from bienche.pricing.api import router as pricing_router
     from bienche.recruitment.api import router as recruit_router
     from bienche.staffing.api import router as staffing_router
     from bienche.steering.api import router as steering_router
@@ -184,6 +185,7 @@ def _mount() -> None:
     api.add_router("/hoalac", hoalac_router)
     api.add_router("/delegation", delegation_router)
     api.add_router("/recruit", recruit_router)
+    api.add_router("/pricing", pricing_router)
 
 
 _mount()

@@ -244,6 +244,7 @@ def build_parser() -> argparse.ArgumentParser:
     from bienche.cli_hoalac import add_parsers as add_hoalac_parsers
     from bienche.cli_ops import add_parsers as add_ops_parsers
     from bienche.cli_pay import add_parsers as add_pay_parsers
+    from bienche.cli_pricing import add_parsers as add_pricing_parsers
     from bienche.cli_recruit import add_parsers as add_recruit_parsers
     from bienche.cli_staffing import add_parsers
     from bienche.cli_steering import add_parsers as add_steering_parsers
@@ -254,6 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_pay_parsers(sub, _date)
     add_hoalac_parsers(sub, _date)
     add_recruit_parsers(sub, _date)
+    add_pricing_parsers(sub, _date)
     add_ops_parsers(sub)
 
     mg = sub.add_parser("manage", help="run a Django management command")

@@ -154,6 +154,7 @@ INSTALLED_APPS = [
     "bienche.investment",
     "bienche.delegation",
     "bienche.recruitment",
+    "bienche.pricing",
     "bienche.web",
 ]
 

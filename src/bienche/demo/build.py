@@ -43,6 +43,7 @@ from bienche.demo.codes import (
 from bienche.demo.delegation import apply_two_tier, build_register, delegation_wipe
 from bienche.demo.hanoi_units import HanoiUnits, load_hanoi
 from bienche.demo.hoalac import build_hoalac_demo, hoalac_wipe
+from bienche.demo.pricing import build_pricing_demo, pricing_wipe
 from bienche.demo.recruitment import build_recruitment_demo, recruitment_wipe
 from bienche.demo.reform_2025 import apply_jan_2025, apply_july_2025
 from bienche.demo.staffing import START as START_STAFFING
@@ -88,6 +89,7 @@ def _wipe() -> None:
         Quota,
     )
 
+    pricing_wipe()
     hoalac_wipe()
     recruitment_wipe()
     delegation_wipe()
@@ -139,6 +141,7 @@ def build_demo(
     hoalac: bool = True,
     delegation: bool = True,
     recruitment: bool = True,
+    pricing: bool = True,
     scale: float = 1.0,
 ) -> str:
     """Build everything; returns a one-paragraph report. ``scale`` shrinks the synthetic
@@ -186,18 +189,23 @@ def build_demo(
         if staffing:
             _quotas(p, [2026])
         _steer(steer, None, p)
-        if hoalac and steering:
-            p.step("Hòa Lạc Hi-Tech Park: zones, investors, projects, obstacles")
-            park = build_hoalac_demo(p.step)
+        park = _today_apps(p, hn, hoalac=hoalac and steering, pricing=pricing)
     p.step("done")
     return _report(
-        hn,
-        n_jan,
-        n_groups,
-        park if hoalac and steering else None,
-        deleg if delegation else None,
-        steering=steering,
+        hn, n_jan, n_groups, park, deleg if delegation else None, steering=steering
     ) + _recruit_report(recruit)
+
+
+def _today_apps(p: _Progress, hn: HanoiUnits, *, hoalac: bool, pricing: bool) -> dict | None:
+    """The apps whose demo data is built on today's registry (after the 2025 reform)."""
+    park = None
+    if hoalac:
+        p.step("Hòa Lạc Hi-Tech Park: zones, investors, projects, obstacles")
+        park = build_hoalac_demo(p.step)
+    if pricing:
+        p.step("pricing: services, autonomy, preschool pilot (synthetic)")
+        build_pricing_demo(hn, p.step)
+    return park
 
 
 def _recruit_report(recruit: dict | None) -> str:

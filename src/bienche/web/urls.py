@@ -5,6 +5,7 @@ from bienche.web import audit_views, org_views, pay_views, staffing_views, views
 from bienche.web import delegation_views as dv
 from bienche.web import hoalac_actions as hla
 from bienche.web import hoalac_views as hl
+from bienche.web import pricing_views as pv
 from bienche.web import recruit_views as rv
 from bienche.web import steering_task_views as stt
 from bienche.web import steering_views as st
@@ -105,6 +106,12 @@ urlpatterns = [
     path("hoalac/investors/<int:pk>/meetings/", hla.meeting_add, name="hoalac_meeting_add"),
     path("hoalac/land/", hl.land_page, name="hoalac_land"),
     path("hoalac/model/", hl.model_page, name="hoalac_model"),
+    path("pricing/", pv.autonomy_page, name="pricing_autonomy"),
+    path("pricing/services/", pv.services_page, name="pricing_services"),
+    path("pricing/services/<str:code>/", pv.service_page, name="pricing_service"),
+    path("pricing/pilot/", pv.pilot_page, name="pricing_pilot"),
+    path("pricing/pilot/report.docx", pv.pilot_report, name="pricing_pilot_report"),
+    path("pricing/pilot/import/", pv.pilot_import, name="pricing_pilot_import"),
     path("delegation/", dv.register_page, name="delegation_register"),
     path("delegation/transfers.xlsx", dv.register_download, name="delegation_register_xlsx"),
     path("delegation/template.xlsx", dv.template_download, name="delegation_template"),

@@ -28,6 +28,7 @@ from bienche.investment.tests.factories import park_objects
 from bienche.org.models import ReorgEvent
 from bienche.org.services.access import membership_grant
 from bienche.org.tests.factories import small_city
+from bienche.pricing.tests.factories import pricing_objects
 from bienche.recruitment.tests.factories import exam_in
 from bienche.staffing.models import Person
 from bienche.staffing.tests.factories import pid, staff
@@ -117,6 +118,13 @@ ROUTES: dict[str, tuple[str, str, dict[str, str]]] = {
     "recruit_exams": ("GET", "/recruit/", ALL),
     "recruit_exam": ("GET", "/recruit/{exam}/", D1_READ),
     "recruit_review": ("POST", "/recruit/{exam}/candidates/1/review/", D1_WRITE),
+    # pricing: everyone signed in reads; city administrators import and record
+    "pricing_autonomy": ("GET", "/pricing/", ALL),
+    "pricing_services": ("GET", "/pricing/services/", ALL),
+    "pricing_service": ("GET", "/pricing/services/{service}/?on=2024-07-01", ALL),
+    "pricing_pilot": ("GET", "/pricing/pilot/?year=2023", ALL),
+    "pricing_pilot_report": ("GET", "/pricing/pilot/report.docx?year=2023", ALL),
+    "pricing_pilot_import": ("GET", "/pricing/pilot/import/", ADMIN),
     "delegation_register": ("GET", "/delegation/", ALL),
     "delegation_register_xlsx": ("GET", "/delegation/transfers.xlsx", ALL),
     "delegation_template": ("GET", "/delegation/template.xlsx", ALL),
@@ -208,6 +216,14 @@ ROUTES: dict[str, tuple[str, str, dict[str, str]]] = {
     "exam_results_get": ("GET", "/api/v1/recruit/exams/{exam}/results", D1_READ),
     "exam_review": ("POST", "/api/v1/recruit/exams/{exam}/reviews", D1_WRITE),
     "stats": ("GET", "/api/v1/delegation/stats?year=2024", ALL),
+    "pricing_autonomy_list": ("GET", "/api/v1/pricing/autonomy?year=2023", ALL),
+    "pricing_finance_record": ("POST", "/api/v1/pricing/units/D1/finances", ADMIN),
+    "pricing_service_price": (
+        "GET",
+        "/api/v1/pricing/services/{service}/price?as_of=2024-07-01",
+        ALL,
+    ),
+    "pricing_pilot_evaluation": ("GET", "/api/v1/pricing/pilot/evaluation?year=2023", ALL),
 }
 #: Operations whose path is shared with a listed one (same URL, other method or kind):
 #: their access rule is the one of the route named.
@@ -357,6 +373,7 @@ BODIES = {
         "reason": "Phúc khảo",
         "on": "2024-10-22",
     },
+    "pricing_finance_record": {"year": 2023, "revenue": 1, "recurrent_expenditure": 10},
 }
 
 
@@ -428,6 +445,7 @@ def world(django_user_model, settings, tmp_path):
         **park_objects(),
         "transfer": deleg.pk,
         **exam_in("D1"),
+        "service": pricing_objects(),
     }
     return clients, api, ids
 

@@ -1,0 +1,1 @@
+"""Writes of the pricing app: one transaction each, with an audit row."""
