@@ -23,6 +23,7 @@ from bienche.recruitment.services.common import (
     require_active,
     require_status,
 )
+from bienche.staffing.ranks import rank_catalogue
 from bienche.staffing.services.roster import assignment_start, person_upsert
 
 STAFF_CATEGORY = {
@@ -120,7 +121,7 @@ def candidate_appoint(
     exam_code: str,
     number: int,
     start_on: dt.date,
-    coefficient_h: int = 234,
+    coefficient_h: int | None = None,
     step: int = 1,
     acting_user: Any,
 ) -> Candidate:
@@ -139,6 +140,11 @@ def candidate_appoint(
         acting_user=acting_user,
     )
     target = c.target
+    if coefficient_h is None:  # the rank's scale at that step (Decree 204/2004 tables)
+        cat = rank_catalogue()
+        rank = cat.get(target.rank_code)
+        scale = cat.scales.get(rank.group) if rank else None
+        coefficient_h = scale.coefficient_h(step) if scale else 234
     assignment_start(
         personal_id=c.personal_id,
         unit_code=target.position.unit.code,

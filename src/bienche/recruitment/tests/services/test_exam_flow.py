@@ -245,3 +245,4 @@ def test_leader_selection_needs_two_candidates_and_appoints_with_the_allowance()
     candidate_appoint(exam_code="LD", number=a, start_on=dt.date(2024, 12, 1), acting_user=None)
     post = Assignment.objects.get(person__personal_id=f"{1:012d}")
     assert (post.position.code, post.leadership_coef_h, post.rank_code) == ("TP", 60, "01.002")
+    assert post.coefficient_h == 440  # A2.1 step 1, from the rank's scale
