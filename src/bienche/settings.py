@@ -153,6 +153,7 @@ INSTALLED_APPS = [
     "bienche.steering",
     "bienche.investment",
     "bienche.delegation",
+    "bienche.territory",
     "bienche.web",
 ]
 
