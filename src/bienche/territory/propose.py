@@ -126,58 +126,60 @@ def _greedy_start(cands, must, cuts) -> list[float]:  # type: ignore[no-untyped-
     return x
 
 
-def _solve(cands, must, n, cuts, pins, time_limit):  # type: ignore[no-untyped-def]
-    if not cands:
-        return [], True, 0.0
+def _rows(h, cands, cuts, pins) -> None:  # type: ignore[no-untyped-def]
+    """Each unit in at most one merge; pinned pairs in exactly one; no-good cuts."""
+    by_unit: dict[str, list[int]] = {}
+    for j, c in enumerate(cands):
+        for u in c:
+            by_unit.setdefault(u, []).append(j)
+    rows = [(-np.inf, 1.0, cols) for cols in by_unit.values() if len(cols) > 1]
+    rows += [(1.0, 1.0, [j for j, c in enumerate(cands) if p <= c]) for p in pins]
+    rows += [(-np.inf, len(cut) - 1.0, cut) for cut in cuts]
+    for lo, hi, cols in rows:
+        h.addRow(lo, hi, len(cols), np.array(cols, dtype=np.int32), np.ones(len(cols)))
+
+
+def _model(cands, must, cuts, pins, time_limit):  # type: ignore[no-untyped-def]
     h = highspy.Highs()
     h.setOptionValue("output_flag", False)
     h.setOptionValue("time_limit", float(time_limit))
     h.setOptionValue("mip_heuristic_effort", 0.3)
     m = len(cands)
-    # Phase 1 maximizes the must-units fixed; phase 2 keeps that and minimizes units changed.
-    cost = np.array([-len(c & must) for c in cands], dtype=float)
+    cols = np.arange(m, dtype=np.int32)
     h.addVars(m, np.zeros(m), np.ones(m))
-    h.changeColsCost(m, np.arange(m, dtype=np.int32), cost)
-    h.changeColsIntegrality(
-        m, np.arange(m, dtype=np.int32), np.array([highspy.HighsVarType.kInteger] * m)
-    )
-    by_unit: dict[str, list[int]] = {}
-    for j, c in enumerate(cands):
-        for u in c:
-            by_unit.setdefault(u, []).append(j)
-    for cols in by_unit.values():
-        if len(cols) > 1:
-            h.addRow(-np.inf, 1.0, len(cols), np.array(cols, dtype=np.int32), np.ones(len(cols)))
-    for p in pins:
-        cols = [j for j, c in enumerate(cands) if p <= c]
-        h.addRow(1.0, 1.0, len(cols), np.array(cols, dtype=np.int32), np.ones(len(cols)))
-    for cut in cuts:
-        h.addRow(
-            -np.inf, len(cut) - 1.0, len(cut), np.array(cut, dtype=np.int32), np.ones(len(cut))
-        )
+    h.changeColsCost(m, cols, np.array([-len(c & must) for c in cands], dtype=float))
+    h.changeColsIntegrality(m, cols, np.array([highspy.HighsVarType.kInteger] * m))
+    _rows(h, cands, cuts, pins)
     if not pins:
-        start = _greedy_start(cands, must, cuts)
         sol = highspy.HighsSolution()
-        sol.col_value = start
+        sol.col_value = _greedy_start(cands, must, cuts)
         sol.value_valid = True
         h.setSolution(sol)
+    return h
+
+
+def _solve(cands, must, cuts, pins, time_limit):  # type: ignore[no-untyped-def]
+    """Phase 1 maximizes the must-units fixed; phase 2 keeps that and minimizes units
+    changed. Returns (chosen, proven optimal, phase-1 dual bound) or None if infeasible."""
+    if not cands:
+        return [], True, 0.0
+    ok = (highspy.HighsModelStatus.kOptimal, highspy.HighsModelStatus.kTimeLimit)
+    h = _model(cands, must, cuts, pins, time_limit)
     h.run()
-    bound, proven = 0.0, True
-    status = h.getModelStatus()
-    if status in (highspy.HighsModelStatus.kOptimal, highspy.HighsModelStatus.kTimeLimit) and m:
-        bound = h.getInfo().mip_dual_bound  # phase 1: fixed ≤ -bound
-        proven = status == highspy.HighsModelStatus.kOptimal
-        fixed = -h.getInfo().objective_function_value
-        h.addRow(fixed - 0.5, np.inf, m, np.arange(m, dtype=np.int32), -cost)
-        h.changeColsCost(m, np.arange(m, dtype=np.int32), np.array([len(c) for c in cands], float))
-        h.run()
-        status = h.getModelStatus()
-    if status not in (highspy.HighsModelStatus.kOptimal, highspy.HighsModelStatus.kTimeLimit):
+    if h.getModelStatus() not in ok:
+        return None
+    m, cols = len(cands), np.arange(len(cands), dtype=np.int32)
+    proven = h.getModelStatus() == highspy.HighsModelStatus.kOptimal
+    bound = h.getInfo().mip_dual_bound  # fixed ≤ -bound
+    fixed = -h.getInfo().objective_function_value
+    h.addRow(fixed - 0.5, np.inf, m, cols, np.array([len(c & must) for c in cands], float))
+    h.changeColsCost(m, cols, np.array([len(c) for c in cands], dtype=float))
+    h.run()
+    if h.getModelStatus() not in ok:
         return None
     x = h.getSolution().col_value
-    chosen = [j for j in range(m) if x[j] > 0.5]
-    bound = bound if m else 0.0
-    return chosen, proven and status == highspy.HighsModelStatus.kOptimal, bound
+    proven = proven and h.getModelStatus() == highspy.HighsModelStatus.kOptimal
+    return [j for j in range(m) if x[j] > 0.5], proven, bound
 
 
 def _proposal(rank, units, cands, chosen, must, optimal, bound, rnd) -> Proposal:  # type: ignore[no-untyped-def]
@@ -235,7 +237,7 @@ def territory_propose(
     cuts: list[list[int]] = []
     for rank in range(1, alternatives + 1):
         per_phase = time_limit / (2 * alternatives)
-        solved = _solve(cands, must, len(units), cuts, pins, per_phase)
+        solved = _solve(cands, must, cuts, pins, per_phase)
         if solved is None:
             break
         chosen, optimal, bound = solved
