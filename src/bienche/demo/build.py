@@ -43,6 +43,7 @@ from bienche.demo.codes import (
 from bienche.demo.delegation import apply_two_tier, build_register, delegation_wipe
 from bienche.demo.hanoi_units import HanoiUnits, load_hanoi
 from bienche.demo.hoalac import build_hoalac_demo, hoalac_wipe
+from bienche.territory.demo import build_territory_demo, territory_wipe
 from bienche.demo.reform_2025 import apply_jan_2025, apply_july_2025
 from bienche.demo.staffing import START as START_STAFFING
 from bienche.demo.staffing import build_staffing
@@ -88,6 +89,7 @@ def _wipe() -> None:
     )
 
     hoalac_wipe()
+    territory_wipe()
     delegation_wipe()
     steering_wipe()
     for model in (Assignment, Person, JobPositionVersion, JobPosition, Quota):
@@ -136,6 +138,7 @@ def build_demo(
     steering: bool = True,
     hoalac: bool = True,
     delegation: bool = True,
+    territory: bool = True,
     scale: float = 1.0,
 ) -> str:
     """Build everything; returns a one-paragraph report. ``scale`` shrinks the synthetic
@@ -177,6 +180,9 @@ def build_demo(
         if staffing:
             _quotas(p, [2026])
         _steer(steer, None, p)
+        if territory:
+            p.step("territory: areas, populations (synthetic), adjacency (approximate)")
+            build_territory_demo(p.step)
         if hoalac and steering:
             p.step("Hòa Lạc Hi-Tech Park: zones, investors, projects, obstacles")
             park = build_hoalac_demo(p.step)

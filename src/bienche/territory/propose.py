@@ -202,7 +202,8 @@ def _proposal(rank, units, cands, chosen, must, optimal, bound, rnd) -> Proposal
     merged = {c for mg in merges for c in mg.members}
     changed = len(merged)
     # phase 1 proves: must-units fixed ≤ -bound, so left ≥ |must| + bound
-    lb_left = max(0, len(must) - int(np.floor(-bound + 1e-6)))
+    fixed_max = int(np.floor(-bound + 1e-6)) if np.isfinite(bound) else len(must)
+    lb_left = max(0, len(must) - fixed_max)
     return Proposal(
         rank=rank,
         merges=sorted(merges, key=lambda mg: mg.members),
