@@ -43,7 +43,6 @@ from bienche.demo.codes import (
 from bienche.demo.delegation import apply_two_tier, build_register, delegation_wipe
 from bienche.demo.hanoi_units import HanoiUnits, load_hanoi
 from bienche.demo.hoalac import build_hoalac_demo, hoalac_wipe
-from bienche.territory.demo import build_territory_demo, territory_wipe
 from bienche.demo.reform_2025 import apply_jan_2025, apply_july_2025
 from bienche.demo.staffing import START as START_STAFFING
 from bienche.demo.staffing import build_staffing
@@ -67,6 +66,7 @@ from bienche.org.services import (
     unit_rename,
 )
 from bienche.org.services.access import membership_grant
+from bienche.territory.demo import build_territory_demo, territory_wipe
 
 DEMO_USERS = [
     ("admin", "bienche-demo-2026", Role.CITY_ADMIN, None),
