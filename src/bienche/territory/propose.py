@@ -58,6 +58,7 @@ class ProposalRun:
     round_code: str
     must: list[str]
     candidates: int
+    max_units: int = 4
     proposals: list[Proposal] = field(default_factory=list)
 
 
@@ -99,11 +100,11 @@ def _pair(text: str, known: set[str]) -> frozenset[str]:
     return frozenset(parts)
 
 
-def _candidates(units, edges, rnd, must, pins, forbids) -> list[frozenset[str]]:  # type: ignore[no-untyped-def]
+def _candidates(units, edges, rnd, must, pins, forbids, k) -> list[frozenset[str]]:  # type: ignore[no-untyped-def]
     by = {u.code: u for u in units}
     adj = _graph(units, edges, rnd.same_parent)
     out = []
-    for s in connected_sets(adj, rnd.search_max_units):
+    for s in connected_sets(adj, k):
         if not s & must or any(f <= s for f in forbids):
             continue
         if any(len(p & s) == 1 for p in pins):
@@ -225,16 +226,19 @@ def territory_propose(
     pinned: tuple[str, ...] = (),
     forbidden: tuple[str, ...] = (),
     time_limit: float = 24.0,
+    max_units: int | None = None,
 ) -> ProposalRun:
+    """``max_units`` overrides the round's search limit (merges of at most that many units)."""
     known = {u.code for u in units}
     pins = [_pair(p, known) for p in pinned]
     forbids = [_pair(p, known) for p in forbidden]
     must = {v.unit.code for v in territory_check(units, rnd) if v.status == MUST}
-    cands = _candidates(units, edges, rnd, must, pins, forbids)
+    k = max_units or rnd.search_max_units
+    cands = _candidates(units, edges, rnd, must, pins, forbids, k)
     for p in pins:
         if not any(p <= c for c in cands):
             raise InvalidInput(msg.PIN_INFEASIBLE, pair="+".join(sorted(p)))
-    run = ProposalRun(round_code=rnd.code, must=sorted(must), candidates=len(cands))
+    run = ProposalRun(round_code=rnd.code, must=sorted(must), candidates=len(cands), max_units=k)
     cuts: list[list[int]] = []
     for rank in range(1, alternatives + 1):
         per_phase = time_limit / (2 * alternatives)
