@@ -175,6 +175,7 @@ def _mount() -> None:
     from bienche.pay.api import router as pay_router
     from bienche.staffing.api import router as staffing_router
     from bienche.steering.api import router as steering_router
+    from bienche.territory.api import router as territory_router
 
     api.add_router("/org", org_router)
     api.add_router("/staffing", staffing_router)
@@ -182,6 +183,7 @@ def _mount() -> None:
     api.add_router("/steering", steering_router)
     api.add_router("/hoalac", hoalac_router)
     api.add_router("/delegation", delegation_router)
+    api.add_router("/territory", territory_router)
 
 
 _mount()

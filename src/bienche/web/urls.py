@@ -7,6 +7,7 @@ from bienche.web import hoalac_actions as hla
 from bienche.web import hoalac_views as hl
 from bienche.web import steering_task_views as stt
 from bienche.web import steering_views as st
+from bienche.web import territory_views as terr
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
@@ -75,6 +76,9 @@ urlpatterns = [
     path("steering/scorecard.xlsx", st.scorecard_download, name="steering_scorecard_xlsx"),
     path("steering/notices/", st.notices_page, name="steering_notices"),
     path("steering/notices/<int:pk>/read/", st.notice_read, name="steering_notice_read"),
+    path("territory/", terr.check_page, name="territory_check"),
+    path("territory/propose/", terr.propose_page, name="territory_propose"),
+    path("territory/replay/", terr.replay_page, name="territory_replay"),
     path("hoalac/", hl.dashboard_page, name="hoalac_dashboard"),
     path("hoalac/board/", hl.board_page, name="hoalac_board"),
     path("hoalac/projects/", hl.projects_page, name="hoalac_projects"),

@@ -15,6 +15,11 @@ AS_OF = dt.date(2022, 12, 31)
 def city_with_records() -> None:
     """The small test city; W1, W2 (wards of D1) and C1 (commune) with records, W1–W2 adjacent."""
     small_city()
+    territory_records()
+
+
+def territory_records() -> None:
+    """Records for W1, W2 and C1 of the small city (which must exist)."""
     territory_import(
         rows=[
             RecordIn("W1", "ward", 1.0, 9000, 500, frozenset({"central_city"})),
@@ -28,4 +33,4 @@ def city_with_records() -> None:
     )
 
 
-__all__ = ["AS_OF", "city_with_records", "grid_territory"]
+__all__ = ["AS_OF", "city_with_records", "grid_territory", "territory_records"]
