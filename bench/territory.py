@@ -4,6 +4,7 @@ country (63 provinces of about 160 communes) proposed by province in parallel.""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -50,7 +51,9 @@ def main() -> None:
     )
     t = time.perf_counter()
     workers = min(8, os.cpu_count() or 1)
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # spawn, not fork: the solver's threads in this process must not be forked
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
         results = list(pool.map(_province, range(63)))
     wall = time.perf_counter() - t
     print(
