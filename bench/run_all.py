@@ -54,6 +54,8 @@ def main() -> None:
     run("bench.steering", {"DATABASE_URL": "sqlite:///var/bench-steering.sqlite3"})
     print("== Hòa Lạc: a park of 5,000 projects, SQLite")
     run("bench.hoalac", {"DATABASE_URL": "sqlite:///var/bench-hoalac.sqlite3"})
+    print("== territory: check of 10,000 communes, proposals (600 communes; the country)")
+    run("bench.territory", {})
     print("== delegation register: who decides on the Hà Nội demo, SQLite")
     run("bench.delegation", {"DATABASE_URL": "sqlite:///var/bench-delegation.sqlite3"})
 

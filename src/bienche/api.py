@@ -177,6 +177,7 @@ def _mount() -> None:
     from bienche.recruitment.api import router as recruit_router
     from bienche.staffing.api import router as staffing_router
     from bienche.steering.api import router as steering_router
+    from bienche.territory.api import router as territory_router
 
     api.add_router("/org", org_router)
     api.add_router("/staffing", staffing_router)
@@ -186,6 +187,7 @@ def _mount() -> None:
     api.add_router("/delegation", delegation_router)
     api.add_router("/recruit", recruit_router)
     api.add_router("/pricing", pricing_router)
+    api.add_router("/territory", territory_router)
 
 
 _mount()

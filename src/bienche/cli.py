@@ -248,6 +248,7 @@ def build_parser() -> argparse.ArgumentParser:
     from bienche.cli_recruit import add_parsers as add_recruit_parsers
     from bienche.cli_staffing import add_parsers
     from bienche.cli_steering import add_parsers as add_steering_parsers
+    from bienche.cli_territory import add_parsers as add_territory_parsers
 
     add_parsers(sub, _date)
     add_steering_parsers(sub, _date)
@@ -256,6 +257,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_hoalac_parsers(sub, _date)
     add_recruit_parsers(sub, _date)
     add_pricing_parsers(sub, _date)
+    add_territory_parsers(sub, _date)
     add_ops_parsers(sub)
 
     mg = sub.add_parser("manage", help="run a Django management command")

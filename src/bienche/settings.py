@@ -155,6 +155,7 @@ INSTALLED_APPS = [
     "bienche.delegation",
     "bienche.recruitment",
     "bienche.pricing",
+    "bienche.territory",
     "bienche.web",
 ]
 

@@ -68,6 +68,7 @@ from bienche.org.services import (
     unit_rename,
 )
 from bienche.org.services.access import membership_grant
+from bienche.territory.demo import build_territory_demo, territory_wipe
 
 DEMO_USERS = [
     ("admin", "bienche-demo-2026", Role.CITY_ADMIN, None),
@@ -92,6 +93,7 @@ def _wipe() -> None:
     pricing_wipe()
     hoalac_wipe()
     recruitment_wipe()
+    territory_wipe()
     delegation_wipe()
     steering_wipe()
     for model in (Assignment, Person, JobPositionVersion, JobPosition, Quota):
@@ -142,6 +144,7 @@ def build_demo(
     delegation: bool = True,
     recruitment: bool = True,
     pricing: bool = True,
+    territory: bool = True,
     scale: float = 1.0,
 ) -> str:
     """Build everything; returns a one-paragraph report. ``scale`` shrinks the synthetic
@@ -189,16 +192,21 @@ def build_demo(
         if staffing:
             _quotas(p, [2026])
         _steer(steer, None, p)
-        park = _today_apps(p, hn, hoalac=hoalac and steering, pricing=pricing)
+        park = _today_apps(p, hn, hoalac=hoalac and steering, pricing=pricing, territory=territory)
     p.step("done")
     return _report(
         hn, n_jan, n_groups, park, deleg if delegation else None, steering=steering
     ) + _recruit_report(recruit)
 
 
-def _today_apps(p: _Progress, hn: HanoiUnits, *, hoalac: bool, pricing: bool) -> dict | None:
+def _today_apps(
+    p: _Progress, hn: HanoiUnits, *, hoalac: bool, pricing: bool, territory: bool
+) -> dict | None:
     """The apps whose demo data is built on today's registry (after the 2025 reform)."""
     park = None
+    if territory:
+        p.step("territory: areas, populations (synthetic), adjacency (approximate)")
+        build_territory_demo(p.step)
     if hoalac:
         p.step("Hòa Lạc Hi-Tech Park: zones, investors, projects, obstacles")
         park = build_hoalac_demo(p.step)

@@ -9,6 +9,7 @@ from bienche.web import pricing_views as pv
 from bienche.web import recruit_views as rv
 from bienche.web import steering_task_views as stt
 from bienche.web import steering_views as st
+from bienche.web import territory_views as terr
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
@@ -82,6 +83,9 @@ urlpatterns = [
     path(
         "recruit/<str:code>/candidates/<int:number>/review/", rv.review_page, name="recruit_review"
     ),
+    path("territory/", terr.check_page, name="territory_check"),
+    path("territory/propose/", terr.propose_page, name="territory_propose"),
+    path("territory/replay/", terr.replay_page, name="territory_replay"),
     path("hoalac/", hl.dashboard_page, name="hoalac_dashboard"),
     path("hoalac/board/", hl.board_page, name="hoalac_board"),
     path("hoalac/projects/", hl.projects_page, name="hoalac_projects"),

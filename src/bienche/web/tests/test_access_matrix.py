@@ -36,6 +36,7 @@ from bienche.steering.enums import NoticeKind
 from bienche.steering.models import Notice, Task
 from bienche.steering.services.lifecycle import task_report
 from bienche.steering.tests.factories import document, task
+from bienche.territory.tests.factories import territory_records
 
 pytestmark = pytest.mark.django_db
 ROLES = ("anon", "viewer", "officer", "outsider", "admin")
@@ -98,6 +99,9 @@ ROUTES: dict[str, tuple[str, str, dict[str, str]]] = {
     "steering_notices": ("GET", "/steering/notices/", ALL),
     "steering_notice_read": ("POST", "/steering/notices/{notice}/read/", D1_READ),
     # Hòa Lạc: everyone signed in reads; the park board (absent here) and city admins write
+    "territory_check": ("GET", "/territory/?round=nq35-2023", ALL),
+    "territory_propose": ("GET", "/territory/propose/?round=nq35-2023&parent=D1", ALL),
+    "territory_replay": ("GET", "/territory/replay/?parent=D1", ALL),
     "hoalac_dashboard": ("GET", "/hoalac/", ALL),
     "hoalac_board": ("GET", "/hoalac/board/", ALL),
     "hoalac_projects": ("GET", "/hoalac/projects/", ALL),
@@ -224,6 +228,12 @@ ROUTES: dict[str, tuple[str, str, dict[str, str]]] = {
         ALL,
     ),
     "pricing_pilot_evaluation": ("GET", "/api/v1/pricing/pilot/evaluation?year=2023", ALL),
+    "territory_check_api": ("GET", "/api/v1/territory/check?round=nq35-2023", ALL),
+    "territory_propose_api": (
+        "GET",
+        "/api/v1/territory/proposals?round=nq35-2023&parent=D1",
+        ALL,
+    ),
 }
 #: Operations whose path is shared with a listed one (same URL, other method or kind):
 #: their access rule is the one of the route named.
@@ -421,6 +431,7 @@ def world(django_user_model, settings, tmp_path):
     )
     power("P1")
     deleg = delegation(to="W1", from_unit="D1")
+    territory_records()
     clients = {"anon": Client()}
     api = {"anon": Client()}
     for role, (membership, unit) in {

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class TerritoryConfig(AppConfig):
+    name = "bienche.territory"
+    label = "territory"
+    verbose_name = "Administrative units (territory)"
