@@ -31,6 +31,7 @@ from django.db import transaction
 
 from bienche.core.audit import audit_purge_for_demo
 from bienche.demo import city_bodies as cb
+from bienche.demo.build_report import demo_report, recruit_report
 from bienche.demo.codes import (
     BASELINE,
     BASELINE_ON,
@@ -48,7 +49,7 @@ from bienche.demo.recruitment import build_recruitment_demo, recruitment_wipe
 from bienche.demo.reform_2025 import apply_jan_2025, apply_july_2025
 from bienche.demo.staffing import START as START_STAFFING
 from bienche.demo.staffing import build_staffing
-from bienche.demo.steering import SteeringDemo, build_steering_demo, steering_summary, steering_wipe
+from bienche.demo.steering import SteeringDemo, build_steering_demo, steering_wipe
 from bienche.org.enums import Role
 from bienche.org.models import (
     EventParticipant,
@@ -194,9 +195,9 @@ def build_demo(
         _steer(steer, None, p)
         park = _today_apps(p, hn, hoalac=hoalac and steering, pricing=pricing, territory=territory)
     p.step("done")
-    return _report(
+    return demo_report(
         hn, n_jan, n_groups, park, deleg if delegation else None, steering=steering
-    ) + _recruit_report(recruit)
+    ) + recruit_report(recruit)
 
 
 def _today_apps(
@@ -214,39 +215,6 @@ def _today_apps(
         p.step("pricing: services, autonomy, preschool pilot (synthetic)")
         build_pricing_demo(hn, p.step)
     return park
-
-
-def _recruit_report(recruit: dict | None) -> str:
-    if not recruit:
-        return ""
-    return (
-        f" Recruitment 2023 (synthetic): {recruit['candidates']} candidates, "
-        f"{recruit['appointed']} recruited, {recruit['heads']} head of division appointed."
-    )
-
-
-def _report(  # type: ignore[no-untyped-def]
-    hn, n_jan: int, n_groups: int, park: dict | None, deleg: dict | None, *, steering: bool
-) -> str:
-    report = (
-        f"Hà Nội demo built: {len(hn.districts)} district-level and {len(hn.communes)} "
-        f"commune-level units before 01/07/2025, {len(hn.new_communes)} after; "
-        f"{n_jan} absorptions on 01/01/2025; {n_groups} rearrangement events on 01/07/2025."
-    )
-    if park is not None:
-        report += f" Hòa Lạc: {park['projects']} projects and prospects."
-    if deleg is not None:
-        report += (
-            f" Delegation: {deleg['powers']:,} powers, {deleg['transfers']:,} transfers, "
-            f"{deleg['moved']} moved to communes on 01/07/2025."
-        )
-    if steering:
-        s = steering_summary()
-        report += (
-            f" Steering: {s['documents']} documents, {s['tasks']:,} tasks ({s['open']:,} open),"
-            f" {s['events']:,} task events."
-        )
-    return report
 
 
 def _baseline_specs(hn: HanoiUnits) -> Iterator[UnitSpec]:

@@ -25,23 +25,22 @@ from bienche.demo.hoalac_data import (
     FOREIGN_2024,
     KINDS,
     LICENSED_2024,
-    OBSTACLES,
     PLAN,
     SECTOR_ZONE,
     SEED,
-    TARGETS,
     USD_RATE,
     VIETTEL,
     WORDS,
     WORKERS,
     ZONES,
 )
+from bienche.demo.hoalac_obstacles import build_obstacles, build_targets
 from bienche.investment.enums import Pipeline, Sector, Stage
-from bienche.investment.models import Target, Zone, ZoneLand
+from bienche.investment.models import Zone, ZoneLand
 from bienche.investment.services.capital import certificate_record, disbursement_record
 from bienche.investment.services.edits import project_drop
 from bienche.investment.services.investors import investor_create
-from bienche.investment.services.obstacles import obstacle_raise, obstacle_resolve, stuck_scan
+from bienche.investment.services.obstacles import stuck_scan
 from bienche.investment.services.projects import ProjectSpec, project_create, stage_advance
 
 
@@ -211,8 +210,8 @@ def build_hoalac_demo(step: Callable[[str], None]) -> dict[str, int]:
         _disburse(p, capitals[i], stop, rate, rng)
     step(f"  Hòa Lạc: {LICENSED_2024} licensed projects")
     _prospects(b, rng)
-    _obstacles(rng)
-    _targets()
+    build_obstacles(rng)
+    build_targets()
     stuck = stuck_scan(acting_user=None)
     step(f"  Hòa Lạc: prospects, obstacles ({len(stuck)} stuck projects flagged), targets")
     return {"projects": b.n}
@@ -364,48 +363,3 @@ def _prospects(b: _Builder, rng: random.Random) -> None:
             acting_user=None,
         )
         b.walk(p, Stage.REGISTRATION, start, capital * 10**9, None, reg_on=day)
-
-
-def _obstacles(rng: random.Random) -> None:
-    from bienche.investment.models import Project
-
-    for line in OBSTACLES.strip().splitlines():
-        raised, kind, text, unit, number_text, resolved = line.split("|")
-        number = int(number_text)
-        day = dt.date.fromisoformat(raised)
-        if day > today():
-            continue
-        project = Project.objects.get(code=f"HL-{number:03d}") if number else None
-        o = obstacle_raise(
-            kind=kind,
-            description=text,
-            responsible_unit_code=unit,
-            raised_on=day,
-            project=project,
-            days=rng.choice([10, 15, 20, 30]),
-            synthetic=True,
-            acting_user=None,
-        )
-        if resolved and dt.date.fromisoformat(resolved) <= today():
-            obstacle_resolve(
-                obstacle=o,
-                on=dt.date.fromisoformat(resolved),
-                resolution="Đã xử lý xong",
-                acting_user=None,
-            )
-
-
-def _targets() -> None:
-    Target.objects.bulk_create(
-        [
-            Target(
-                year=y,
-                metric=k,
-                value=v,
-                source="Kế hoạch phát triển Khu CNC Hòa Lạc (giả lập)",
-                synthetic=True,
-            )
-            for y, values in TARGETS.items()
-            for k, v in values.items()
-        ]
-    )
