@@ -105,60 +105,11 @@ def project_page(request: HttpRequest, code: str) -> HttpResponse:
     return _render(request, _project_or_404(code))
 
 
-def _stage(p: Project, d: dict[str, Any], user: Any) -> Any:
-    return projects.stage_advance(
-        project=p,
-        stage=d["stage"],
-        on=d["on"],
-        next_step=d["next_step"],
-        next_step_days=d["next_step_days"],
-        note=d["note"],
-        expected_version=d["expected_version"],
-        acting_user=user,
-    )
-
-
 def _next(p: Project, d: dict[str, Any], user: Any) -> Any:
     return edits.next_step_set(
         project=p,
         text=d["next_step"],
         days=d["next_step_days"],
-        expected_version=d["expected_version"],
-        acting_user=user,
-    )
-
-
-def _certificate(p: Project, d: dict[str, Any], user: Any) -> Any:
-    return capital.certificate_record(
-        project=p,
-        number=d["number"],
-        issued_on=d["issued_on"],
-        amount=d["amount"],
-        currency=d["currency"],
-        rate_vnd=d["rate_vnd"],
-        expected_version=d["expected_version"],
-        acting_user=user,
-    )
-
-
-def _disbursement(p: Project, d: dict[str, Any], user: Any) -> Any:
-    return capital.disbursement_record(
-        project=p,
-        on=d["on"],
-        amount=d["amount"],
-        currency=d["currency"],
-        rate_vnd=d["rate_vnd"],
-        note=d["note"],
-        expected_version=d["expected_version"],
-        acting_user=user,
-    )
-
-
-def _drop(p: Project, d: dict[str, Any], user: Any) -> Any:
-    return edits.project_drop(
-        project=p,
-        on=d["on"],
-        reason=d["reason"],
         expected_version=d["expected_version"],
         acting_user=user,
     )
@@ -181,12 +132,25 @@ def _edit(p: Project, d: dict[str, Any], user: Any) -> Any:
     return edits.project_update(project=p, data=d, expected_version=version, acting_user=user)
 
 
+def _same_names(service: Callable[..., Any]) -> Callable[..., Any]:
+    """A service whose keyword arguments are the form's field names."""
+    return lambda p, d, user: service(project=p, acting_user=user, **d)
+
+
 ACTIONS: dict[str, tuple[type[forms.Form], Callable[..., Any], Any]] = {
-    "stage": (hf.StageForm, _stage, gettext_lazy("Stage changed.")),
+    "stage": (hf.StageForm, _same_names(projects.stage_advance), gettext_lazy("Stage changed.")),
     "next": (hf.NextStepForm, _next, gettext_lazy("Next step set.")),
-    "certificate": (hf.CertificateForm, _certificate, gettext_lazy("Certificate recorded.")),
-    "disbursement": (hf.DisbursementForm, _disbursement, gettext_lazy("Disbursement recorded.")),
-    "drop": (hf.DropForm, _drop, gettext_lazy("Project closed.")),
+    "certificate": (
+        hf.CertificateForm,
+        _same_names(capital.certificate_record),
+        gettext_lazy("Certificate recorded."),
+    ),
+    "disbursement": (
+        hf.DisbursementForm,
+        _same_names(capital.disbursement_record),
+        gettext_lazy("Disbursement recorded."),
+    ),
+    "drop": (hf.DropForm, _same_names(edits.project_drop), gettext_lazy("Project closed.")),
     "obstacle": (hf.ObstacleForm, _obstacle, gettext_lazy("Obstacle recorded and assigned.")),
     "edit": (hf.EditForm, _edit, gettext_lazy("Project updated.")),
 }

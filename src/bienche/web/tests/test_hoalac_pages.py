@@ -239,3 +239,28 @@ def test_model_page_shows_the_board_and_its_powers(board):
     html = board.get("/hoalac/model/").content.decode()
     assert 'data-testid="board-unit"' in html
     assert 'data-testid="unit-powers"' in html
+
+
+def test_certificate_disbursement_and_close_from_the_page(board):
+    p = project(stage_on=D(2024, 1, 2))
+    v = {"expected_version": p.version}
+    cert = {"number": "GCN-W", "issued_on": "2024-02-01", "amount": "1000", "currency": "VND"}
+    resp = board.post(
+        f"/hoalac/projects/{p.code}/certificate/",
+        {f"certificate-{k}": x for k, x in (cert | v).items()},
+    )
+    assert resp.status_code == 302
+    p.refresh_from_db()
+    too_much = {"on": "2024-03-01", "amount": "2000", "currency": "VND", "note": ""}
+    resp = board.post(
+        f"/hoalac/projects/{p.code}/disbursement/",
+        {f"disbursement-{k}": x for k, x in (too_much | {"expected_version": p.version}).items()},
+    )
+    assert resp.status_code == 422
+    resp = board.post(
+        f"/hoalac/projects/{p.code}/drop/",
+        {"drop-on": "2024-03-01", "drop-reason": "Rút", "drop-expected_version": p.version},
+    )
+    assert resp.status_code == 302
+    p.refresh_from_db()
+    assert (p.certificates.count(), p.disbursements.count(), p.status) == (1, 0, "dropped")
