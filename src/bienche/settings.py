@@ -156,6 +156,7 @@ INSTALLED_APPS = [
     "bienche.recruitment",
     "bienche.pricing",
     "bienche.territory",
+    "bienche.reports",
     "bienche.web",
 ]
 
