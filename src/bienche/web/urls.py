@@ -10,12 +10,13 @@ from bienche.web import recruit_views as rv
 from bienche.web import steering_task_views as stt
 from bienche.web import steering_views as st
 from bienche.web import territory_views as terr
+from bienche.web.login_view import LoginView
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path(
         "login/",
-        auth_views.LoginView.as_view(template_name="registration/login.html"),
+        LoginView.as_view(),
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
