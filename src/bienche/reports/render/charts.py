@@ -13,20 +13,36 @@ import subprocess
 from functools import lru_cache
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageColor, ImageDraw, ImageFont
 
 from bienche.reports.content import Chart
 from bienche.reports.render.text import format_number
 
-WIDTH, HEIGHT = 1600, 1000
+WIDTH, HEIGHT = 1200, 750
 DPI = 200
 PALETTE = ("#1f4e79", "#c55a11", "#548235", "#7f6000", "#7030a0", "#2e75b6")
+GRID = "#d9d9d9"
 KNOWN_FONTS = (
     "/usr/share/fonts/truetype/liberation2/LiberationSerif-{style}.ttf",
     "/usr/share/fonts/truetype/liberation/LiberationSerif-{style}.ttf",
     "/usr/share/fonts/truetype/dejavu/DejaVuSerif{dejavu}.ttf",
 )
-PLOT = (190, 160, WIDTH - 60, HEIGHT - 190)  # left, top, right, bottom
+PLOT = (145, 120, WIDTH - 45, HEIGHT - 145)  # left, top, right, bottom
+
+
+@lru_cache(maxsize=1)
+def _palette() -> Image.Image:
+    """The series colours, white, the grid grey and a grey ramp for the antialiased text.
+
+    Charts are flat colours and black text on white, so mapping the drawing onto this
+    palette loses nothing visible and makes the PNG about 3× faster to encode and smaller.
+    """
+    colours = [ImageColor.getrgb(c) for c in (*PALETTE, "#ffffff", GRID)]
+    colours += [(g, g, g) for g in range(0, 256, 8)]
+    flat = [channel for colour in colours for channel in colour]
+    image = Image.new("P", (1, 1))
+    image.putpalette(flat + [0] * (768 - len(flat)))
+    return image
 
 
 @lru_cache(maxsize=4)
@@ -95,45 +111,45 @@ class _Canvas:
 
     def axes(self) -> None:
         left, top, right, bottom = PLOT
-        small = _font(36)
+        small = _font(27)
         for tick in self.ticks:
             y = self.y(tick)
-            self.draw.line([(left, y), (right, y)], fill="#d9d9d9", width=2)
+            self.draw.line([(left, y), (right, y)], fill=GRID, width=2)
             label = format_number(int(tick) if float(tick).is_integer() else tick)
-            self.draw.text((left - 12, y), label, fill="black", font=small, anchor="rm")
-        self.draw.line([(left, top), (left, bottom)], fill="black", width=3)
-        self.draw.line([(left, self.y(0)), (right, self.y(0))], fill="black", width=3)
+            self.draw.text((left - 10, y), label, fill="black", font=small, anchor="rm")
+        self.draw.line([(left, top), (left, bottom)], fill="black", width=2)
+        self.draw.line([(left, self.y(0)), (right, self.y(0))], fill="black", width=2)
         if self.chart.unit:
             self.draw.text(
-                (left - 12, top - 30), self.chart.unit, fill="black", font=small, anchor="rb"
+                (left - 10, top - 22), self.chart.unit, fill="black", font=small, anchor="rb"
             )
         for index, category in enumerate(self.chart.categories):
             x, width = self.slot(index)
             self._category_label(category, x + width / 2, width)
 
     def _category_label(self, text: str, centre: float, width: float) -> None:
-        font = _font(36)
+        font = _font(27)
         words, lines, line = text.split(), [], ""
         for word in words:
             trial = f"{line} {word}".strip()
-            if line and self.draw.textlength(trial, font=font) > width - 8:
+            if line and self.draw.textlength(trial, font=font) > width - 6:
                 lines.append(line)
                 line = word
             else:
                 line = trial
         lines.append(line)
         for number, part in enumerate(lines[:3]):
-            y = PLOT[3] + 16 + number * 40
+            y = PLOT[3] + 12 + number * 30
             self.draw.text((centre, y), part, fill="black", font=font, anchor="ma")
 
     def legend(self) -> None:
-        font = _font(38)
+        font = _font(28)
         x = PLOT[0]
         for number, (name, _) in enumerate(self.chart.series):
             colour = PALETTE[number % len(PALETTE)]
-            self.draw.rectangle([x, 40, x + 36, 76], fill=colour)
-            self.draw.text((x + 48, 58), name, fill="black", font=font, anchor="lm")
-            x += 48 + self.draw.textlength(name, font=font) + 50
+            self.draw.rectangle([x, 30, x + 27, 57], fill=colour)
+            self.draw.text((x + 36, 44), name, fill="black", font=font, anchor="lm")
+            x += 36 + self.draw.textlength(name, font=font) + 38
 
     def bars(self) -> None:
         count = max(len(self.chart.series), 1)
@@ -145,7 +161,7 @@ class _Canvas:
                 x0 = x + width * 0.15 + number * bar
                 top, base = sorted((self.y(value), self.y(0)))
                 colour = PALETTE[number % len(PALETTE)]
-                self.draw.rectangle([x0, top, x0 + bar - 4, base], fill=colour)
+                self.draw.rectangle([x0, top, x0 + bar - 3, base], fill=colour)
 
     def lines(self) -> None:
         for number, (_, values) in enumerate(self.chart.series):
@@ -155,18 +171,23 @@ class _Canvas:
                 x, width = self.slot(index)
                 points.append((x + width / 2, self.y(value)))
             if len(points) > 1:
-                self.draw.line(points, fill=colour, width=6, joint="curve")
+                self.draw.line(points, fill=colour, width=5, joint="curve")
             for px, py in points:
-                self.draw.ellipse([px - 9, py - 9, px + 9, py + 9], fill=colour)
+                self.draw.ellipse([px - 7, py - 7, px + 7, py + 7], fill=colour)
 
     def png(self) -> bytes:
         buffer = io.BytesIO()
-        self.image.save(buffer, format="PNG", dpi=(DPI, DPI), optimize=False)
+        flat = self.image.quantize(palette=_palette(), dither=Image.Dither.NONE)
+        flat.save(buffer, format="PNG", dpi=(DPI, DPI), compress_level=1)
         return buffer.getvalue()
 
 
+@lru_cache(maxsize=64)
 def chart_png(chart: Chart) -> bytes:
-    """The chart as a PNG (1600×1000 px at 200 dpi: 20.3 × 12.7 cm before scaling)."""
+    """The chart as a PNG: 1200×750 px at 200 dpi (152 × 95 mm), printed 150 mm wide.
+
+    Cached per chart (charts are frozen), so the DOCX, the preview and the PDF draw it once.
+    """
     canvas = _Canvas(chart)
     canvas.axes()
     if chart.kind == "line":

@@ -80,7 +80,7 @@ table.data td.num {{ text-align: right; white-space: nowrap; }}
 table.data td.center {{ text-align: center; }}
 table.data tr.total td {{ font-weight: bold; }}
 table.data tr {{ break-inside: avoid; }}
-table.sources td {{ word-break: break-word; font-size: 11pt; }}
+table.sources td {{ overflow-wrap: anywhere; font-size: 11pt; }}
 p.chart {{ text-align: center; text-indent: 0; }}
 p.chart img {{ width: 150mm; max-width: 100%; }}
 .closing {{ width: 100%; border-collapse: collapse; margin-top: 12pt; break-inside: avoid; }}
