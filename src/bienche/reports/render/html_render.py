@@ -142,17 +142,32 @@ class _Body:
         )
 
 
-def render_html(doc: Document) -> str:
-    """The report as one standalone HTML page (inline CSS, images as data URIs)."""
+def report_css(doc: Document) -> str:
+    """The stylesheet `render_html` inlines, for a page that links it instead (the web app's
+    Content-Security-Policy allows stylesheets from its own origin only, no <style>)."""
+    spec = format_spec(doc.letterhead.format)
+    fonts = ", ".join(f'"{name}"' if " " in name else name for name in (FONT_NAME, *FONT_FALLBACKS))
+    return page_css(spec, fonts, doc.draft_mark)
+
+
+def render_html(doc: Document, *, css_href: str | None = None) -> str:
+    """The report as one standalone HTML page (images as data URIs).
+
+    The CSS is inlined in a <style> element (for WeasyPrint and downloads), or linked from
+    `css_href` when given: serve `report_css(doc)` there (same origin) for the web preview.
+    """
     spec = format_spec(doc.letterhead.format)
     body = _Body(SourceIndex(doc))
     for number, section in enumerate(doc.sections, start=1):
         body.section(section, 1, number)
     title = _e(f"{doc.letterhead.doc_type} {doc.letterhead.summary}")
-    fonts = ", ".join(f'"{name}"' if " " in name else name for name in (FONT_NAME, *FONT_FALLBACKS))
+    if css_href is None:
+        style = f"<style>{report_css(doc)}</style>"
+    else:
+        style = f'<link rel="stylesheet" href="{_e(css_href)}">'
     return (
         '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">'
-        f"<title>{title}</title><style>{page_css(spec, fonts, doc.draft_mark)}</style></head>"
+        f"<title>{title}</title>{style}</head>"
         f'<body class="format-{spec.name}"><main class="report">'
         f"{_letterhead(doc.letterhead, spec)}{''.join(body.parts)}"
         f"{_closing(doc.letterhead, spec)}</main>{body.appendix()}</body></html>\n"
