@@ -175,18 +175,22 @@ class _Canvas:
             for px, py in points:
                 self.draw.ellipse([px - 7, py - 7, px + 7, py + 7], fill=colour)
 
-    def png(self) -> bytes:
+    def png(self, *, palette: bool) -> bytes:
         buffer = io.BytesIO()
-        flat = self.image.quantize(palette=_palette(), dither=Image.Dither.NONE)
-        flat.save(buffer, format="PNG", dpi=(DPI, DPI), compress_level=1)
+        image = self.image
+        if palette:
+            image = image.quantize(palette=_palette(), dither=Image.Dither.NONE)
+        image.save(buffer, format="PNG", dpi=(DPI, DPI), compress_level=1)
         return buffer.getvalue()
 
 
 @lru_cache(maxsize=64)
-def chart_png(chart: Chart) -> bytes:
+def chart_png(chart: Chart, *, palette: bool = True) -> bytes:
     """The chart as a PNG: 1200×750 px at 200 dpi (152 × 95 mm), printed 150 mm wide.
 
-    Cached per chart (charts are frozen), so the DOCX, the preview and the PDF draw it once.
+    On the fixed palette by default (DOCX, web preview). `palette=False` gives the RGB PNG
+    WeasyPrint embeds as is (it would convert a palette image to RGB and encode it twice).
+    Cached per chart (charts are frozen), so the DOCX and the PDF of one report draw once.
     """
     canvas = _Canvas(chart)
     canvas.axes()
@@ -195,4 +199,4 @@ def chart_png(chart: Chart) -> bytes:
     else:
         canvas.bars()
     canvas.legend()
-    return canvas.png()
+    return canvas.png(palette=palette)

@@ -69,8 +69,9 @@ def _closing(head: Letterhead, spec: FormatSpec) -> str:
 
 
 class _Body:
-    def __init__(self, index: SourceIndex) -> None:
+    def __init__(self, index: SourceIndex, *, palette: bool) -> None:
         self.index = index
+        self.palette = palette
         self.parts: list[str] = []
 
     def marker(self, sources) -> str:
@@ -119,7 +120,7 @@ class _Body:
         )
 
     def chart(self, block: Chart) -> None:
-        data = base64.b64encode(chart_png(block)).decode("ascii")
+        data = base64.b64encode(chart_png(block, palette=self.palette)).decode("ascii")
         self.parts.append(
             f'<p class="caption">{_e(block.title)}{self.marker([block.source])}</p>'
             f'<p class="chart"><img src="data:image/png;base64,{data}" alt="{_e(block.title)}">'
@@ -150,14 +151,15 @@ def report_css(doc: Document) -> str:
     return page_css(spec, fonts, doc.draft_mark)
 
 
-def render_html(doc: Document, *, css_href: str | None = None) -> str:
+def render_html(doc: Document, *, css_href: str | None = None, for_print: bool = False) -> str:
     """The report as one standalone HTML page (images as data URIs).
 
     The CSS is inlined in a <style> element (for WeasyPrint and downloads), or linked from
     `css_href` when given: serve `report_css(doc)` there (same origin) for the web preview.
+    `for_print` embeds the charts as RGB PNGs, which WeasyPrint takes without re-encoding.
     """
     spec = format_spec(doc.letterhead.format)
-    body = _Body(SourceIndex(doc))
+    body = _Body(SourceIndex(doc), palette=not for_print)
     for number, section in enumerate(doc.sections, start=1):
         body.section(section, 1, number)
     title = _e(f"{doc.letterhead.doc_type} {doc.letterhead.summary}")
