@@ -144,7 +144,7 @@ class _Canvas:
 
     def legend(self) -> None:
         font = _font(28)
-        x = PLOT[0]
+        x: float = PLOT[0]
         for number, (name, _) in enumerate(self.chart.series):
             colour = PALETTE[number % len(PALETTE)]
             self.draw.rectangle([x, 30, x + 27, 57], fill=colour)

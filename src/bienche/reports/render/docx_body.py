@@ -7,7 +7,7 @@ import io
 
 from docx.document import Document as DocxDocument
 from docx.oxml.shape import CT_Inline
-from docx.shared import Mm
+from docx.shared import Emu, Mm
 
 from bienche.reports.content import Chart, Paragraph, RichText, Section, Source, Table
 from bienche.reports.render.charts import chart_png
@@ -144,7 +144,7 @@ class BodyWriter:
         self.caption(block.title, block.source)
         rid, image = self.doc.part.get_or_add_image(io.BytesIO(chart_png(block)))
         width = Mm(CHART_WIDTH_MM)
-        height = int(width * image.px_height / image.px_width)
+        height = Emu(int(width * image.px_height / image.px_width))
         self._shape_id += 1
         inline = CT_Inline.new_pic_inline(self._shape_id, rid, image.filename, width, height)
         self._paragraph(CAPTION_STYLE, [RunSpec(" ")], keep_with_next=False)
