@@ -96,7 +96,12 @@ class _Canvas:
         self.chart = chart
         self.image = Image.new("RGB", (WIDTH, HEIGHT), "white")
         self.draw = ImageDraw.Draw(self.image)
-        values = [v for _, series in chart.series for v in series] or [0.0]
+        #: Values as floats (a section may pass ints or Decimals); None is a missing value.
+        self.series = [
+            (name, [None if v is None else float(v) for v in values])
+            for name, values in chart.series
+        ]
+        values = [v for _, series in self.series for v in series if v is not None] or [0.0]
         self.ticks = nice_ticks(min(values), max(values))
         self.low, self.high = self.ticks[0], self.ticks[-1]
 
@@ -156,18 +161,22 @@ class _Canvas:
         for index in range(len(self.chart.categories)):
             x, width = self.slot(index)
             bar = width * 0.7 / count
-            for number, (_, values) in enumerate(self.chart.series):
-                value = values[index] if index < len(values) else 0.0
+            for number, (_, values) in enumerate(self.series):
+                value = values[index] if index < len(values) else None
+                if value is None:
+                    continue
                 x0 = x + width * 0.15 + number * bar
                 top, base = sorted((self.y(value), self.y(0)))
                 colour = PALETTE[number % len(PALETTE)]
                 self.draw.rectangle([x0, top, x0 + bar - 3, base], fill=colour)
 
     def lines(self) -> None:
-        for number, (_, values) in enumerate(self.chart.series):
+        for number, (_, values) in enumerate(self.series):
             colour = PALETTE[number % len(PALETTE)]
             points = []
             for index, value in enumerate(values[: len(self.chart.categories)]):
+                if value is None:
+                    continue
                 x, width = self.slot(index)
                 points.append((x + width / 2, self.y(value)))
             if len(points) > 1:
@@ -184,14 +193,30 @@ class _Canvas:
         return buffer.getvalue()
 
 
-@lru_cache(maxsize=64)
 def chart_png(chart: Chart, *, palette: bool = True) -> bytes:
     """The chart as a PNG: 1200×750 px at 200 dpi (152 × 95 mm), printed 150 mm wide.
 
     On the fixed palette by default (DOCX, web preview). `palette=False` gives the RGB PNG
     WeasyPrint embeds as is (it would convert a palette image to RGB and encode it twice).
-    Cached per chart (charts are frozen), so the DOCX and the PDF of one report draw once.
+    Cached per chart (charts are frozen), so the DOCX and the PDF of one report draw once;
+    a chart built with lists instead of tuples is not hashable and is drawn uncached.
     """
+    try:
+        return _cached_png(chart, palette)
+    except TypeError:
+        return _draw(chart, palette)
+
+
+def clear_cache() -> None:
+    _cached_png.cache_clear()
+
+
+@lru_cache(maxsize=64)
+def _cached_png(chart: Chart, palette: bool) -> bytes:
+    return _draw(chart, palette)
+
+
+def _draw(chart: Chart, palette: bool) -> bytes:
     canvas = _Canvas(chart)
     canvas.axes()
     if chart.kind == "line":

@@ -17,6 +17,7 @@ from PIL import ImageFont
 
 from bienche.reports.render.charts import font_path
 from bienche.reports.render.formats import FONT_NAME, FormatSpec
+from bienche.reports.render.text import xml_safe
 
 BLACK = RGBColor(0, 0, 0)
 LANGUAGE = "vi-VN"
@@ -113,7 +114,7 @@ def setup_styles(doc: DocxDocument, spec: FormatSpec) -> None:
 
 
 def add_run(paragraph: DocxParagraph, text: str, **font) -> Run:
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(xml_safe(text))
     set_font(run, **font)
     return run
 

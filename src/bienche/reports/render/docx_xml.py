@@ -15,6 +15,8 @@ from xml.sax.saxutils import escape
 
 from docx.oxml import parse_xml
 
+from bienche.reports.render.text import xml_safe
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DXA_PER_PT = 20  # twentieths of a point
 
@@ -45,7 +47,9 @@ def _rpr(run: RunSpec) -> str:
 def run_xml(run: RunSpec) -> str:
     if run.line_break:
         return "<w:r><w:br/></w:r>"
-    return f'<w:r>{_rpr(run)}<w:t xml:space="preserve">{escape(run.text)}</w:t></w:r>'
+    lines = xml_safe(run.text).replace("\r\n", "\n").split("\n")
+    text = '</w:t><w:br/><w:t xml:space="preserve">'.join(escape(line) for line in lines)
+    return f'<w:r>{_rpr(run)}<w:t xml:space="preserve">{text}</w:t></w:r>'
 
 
 def paragraph_xml(

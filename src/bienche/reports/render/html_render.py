@@ -25,11 +25,17 @@ from bienche.reports.render.text import (
     number_line,
     place_and_date,
     recipient_lines,
+    xml_safe,
 )
 
 
 def _e(text: str) -> str:
-    return escape(text, quote=True)
+    return escape(xml_safe(text), quote=True)
+
+
+def _lines(text: str) -> str:
+    """Escaped text whose line breaks are kept."""
+    return "<br>".join(_e(line) for line in xml_safe(text).replace("\r\n", "\n").split("\n"))
 
 
 def _letterhead(head: Letterhead, spec: FormatSpec) -> str:
@@ -92,7 +98,7 @@ class _Body:
     def block(self, block) -> None:
         if isinstance(block, Paragraph):
             self.parts.append(
-                f'<p class="{block.style}">{_e(block.text)}{self.marker(block.sources)}</p>'
+                f'<p class="{block.style}">{_lines(block.text)}{self.marker(block.sources)}</p>'
             )
         elif isinstance(block, RichText):
             self.parts.append(f'<div class="rich">{sanitize(block.html)}</div>')

@@ -1,7 +1,9 @@
 """Charts: PNGs drawn with a TrueType serif font (Vietnamese diacritics), bars and lines."""
 
 import io
+from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from PIL import Image
@@ -52,3 +54,18 @@ def test_nice_ticks():
     assert nice_ticks(0, 1150) == [0, 250, 500, 750, 1000, 1250]
     assert nice_ticks(-4, 6.5) == [-5, -2.5, 0, 2.5, 5, 7.5]
     assert nice_ticks(0, 0) == [0, 0.2, 0.4, 0.6, 0.8, 1.0]
+
+
+def test_lists_decimals_ints_and_missing_values_are_drawn():
+    """A section may build a chart with lists (unhashable: no cache), Decimals or gaps."""
+    loose = Chart(
+        "Chi phí",
+        "line",
+        ["Tháng 1", "Tháng 2", "Tháng 3"],  # type: ignore[arg-type]
+        [("Chi phí", [Decimal("1.5"), None, 3])],  # type: ignore[list-item]
+        SOURCE,
+    )
+    image = Image.open(io.BytesIO(chart_png(loose))).convert("RGB")
+    assert (0x1F, 0x4E, 0x79) in {rgb for _, rgb in image.getcolors(maxcolors=4096)}
+    bars = replace(loose, kind="bar")
+    assert chart_png(bars).startswith(b"\x89PNG")

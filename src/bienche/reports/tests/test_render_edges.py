@@ -71,9 +71,33 @@ def test_long_report_cost():
     """About 38 pages, 18 tables, 36 charts: DOCX well under a second of CPU (about 0.3 s
     measured; the bound leaves room for slower machines)."""
     document = long_document(18)
-    charts.chart_png.cache_clear()
+    charts.clear_cache()
     start = time.process_time()
     out = render_docx(document)
     spent = time.process_time() - start
     assert len(docx.Document(io.BytesIO(out)).inline_shapes) == 36
     assert spent < 1.5, spent
+
+
+def test_control_characters_and_line_breaks_from_pasted_text():
+    """Text pasted from Word or Excel can hold a vertical tab (Word's line break) or stray
+    control characters that XML forbids: the DOCX still opens, the break is kept."""
+    document = sample_document("state")
+    document.letterhead = replace(document.letterhead, summary="Về tinh giản\x01 biên chế")
+    document.sections = [
+        Section(
+            key="x",
+            heading="Mục\x00 một",
+            blocks=[Paragraph("Dòng một\x0bdòng hai\x07."), Paragraph("A\r\nB")],
+        )
+    ]
+    out = open_docx(document)
+    texts = [p.text for p in out.paragraphs]
+    assert "Về tinh giản biên chế" in texts
+    assert "I. MỤC MỘT" in texts
+    assert "Dòng một\ndòng hai." in texts  # python-docx reads <w:br/> as a newline
+    assert "A\nB" in texts
+    html = render_html(document)
+    assert "Dòng một<br>dòng hai." in html
+    assert "\x00" not in html
+    assert "\x01" not in html
