@@ -22,6 +22,8 @@ WIDTH, HEIGHT = 1200, 750
 DPI = 200
 PALETTE = ("#1f4e79", "#c55a11", "#548235", "#7f6000", "#7030a0", "#2e75b6")
 GRID = "#d9d9d9"
+LABEL_SIZES = (27, 24, 21, 18)  # category label sizes in px, tried in order
+MAX_LABEL_LINES = 3  # a longer label is cut with "…"
 KNOWN_FONTS = (
     "/usr/share/fonts/truetype/liberation2/LiberationSerif-{style}.ttf",
     "/usr/share/fonts/truetype/liberation/LiberationSerif-{style}.ttf",
@@ -128,12 +130,32 @@ class _Canvas:
             self.draw.text(
                 (left - 10, top - 22), self.chart.unit, fill="black", font=small, anchor="rb"
             )
-        for index, category in enumerate(self.chart.categories):
-            x, width = self.slot(index)
-            self._category_label(category, x + width / 2, width)
+        self.category_labels()
 
-    def _category_label(self, text: str, centre: float, width: float) -> None:
-        font = _font(27)
+    def category_labels(self) -> None:
+        """Labels under the slots: the largest size at which every word fits its slot; when
+        even the smallest does not (many categories), every second or third label."""
+        categories = self.chart.categories
+        if not categories:
+            return
+        _, width = self.slot(0)
+        words = [word for text in categories for word in text.split()] or [""]
+        size = next(
+            (
+                s
+                for s in LABEL_SIZES
+                if max(self.draw.textlength(w, font=_font(s)) for w in words) <= width - 6
+            ),
+            LABEL_SIZES[-1],
+        )
+        widest = max(self.draw.textlength(w, font=_font(size)) for w in words)
+        step = max(1, math.ceil((widest + 6) / width))
+        for index in range(0, len(categories), step):
+            x, _ = self.slot(index)
+            self._category_label(categories[index], x + width / 2, width * step, size)
+
+    def _category_label(self, text: str, centre: float, width: float, size: int) -> None:
+        font = _font(size)
         words, lines, line = text.split(), [], ""
         for word in words:
             trial = f"{line} {word}".strip()
@@ -143,8 +165,10 @@ class _Canvas:
             else:
                 line = trial
         lines.append(line)
-        for number, part in enumerate(lines[:3]):
-            y = PLOT[3] + 12 + number * 30
+        if len(lines) > MAX_LABEL_LINES:
+            lines = [*lines[: MAX_LABEL_LINES - 1], f"{lines[MAX_LABEL_LINES - 1]}…"]
+        for number, part in enumerate(lines):
+            y = PLOT[3] + 12 + number * (size + 3)
             self.draw.text((centre, y), part, fill="black", font=font, anchor="ma")
 
     def legend(self) -> None:

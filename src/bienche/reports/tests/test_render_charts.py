@@ -69,3 +69,29 @@ def test_lists_decimals_ints_and_missing_values_are_drawn():
     assert (0x1F, 0x4E, 0x79) in {rgb for _, rgb in image.getcolors(maxcolors=4096)}
     bars = replace(loose, kind="bar")
     assert chart_png(bars).startswith(b"\x89PNG")
+
+
+def test_category_labels_fit_their_slots():
+    """Twelve months fit at a smaller size; too many long labels are thinned out."""
+    months = Chart(
+        "Chi phí",
+        "bar",
+        tuple(f"{m:02d}/2023" for m in range(1, 13)),
+        (("Chi phí", tuple(float(m) for m in range(12))),),
+        SOURCE,
+    )
+    canvas = charts._Canvas(months)
+    drawn: list[tuple[str, int]] = []
+    canvas._category_label = lambda text, centre, width, size: drawn.append((text, size))
+    canvas.category_labels()
+    assert [text for text, _ in drawn] == list(months.categories)
+    assert len({size for _, size in drawn}) == 1
+    assert drawn[0][1] < charts.LABEL_SIZES[0]  # the largest size did not fit
+    crowded = replace(months, categories=tuple(f"Tháng_{m:02d}/2023" for m in range(1, 41)))
+    crowded = replace(crowded, series=(("A", tuple(1.0 for _ in range(40))),))
+    canvas = charts._Canvas(crowded)
+    drawn.clear()
+    canvas._category_label = lambda text, centre, width, size: drawn.append((text, size))
+    canvas.category_labels()
+    assert 0 < len(drawn) < 40
+    assert drawn[0][0] == "Tháng_01/2023"
