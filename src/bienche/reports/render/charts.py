@@ -172,13 +172,18 @@ class _Canvas:
             self.draw.text((centre, y), part, fill="black", font=font, anchor="ma")
 
     def legend(self) -> None:
-        font = _font(28)
+        """One swatch and name per series, left to right, on a second row when needed."""
+        font = _font(28 if len(self.chart.series) <= 4 else 22)
         x: float = PLOT[0]
+        y = 14
         for number, (name, _) in enumerate(self.chart.series):
+            needed = 36 + self.draw.textlength(name, font=font)
+            if x > PLOT[0] and x + needed > WIDTH - 10:
+                x, y = PLOT[0], y + 34
             colour = PALETTE[number % len(PALETTE)]
-            self.draw.rectangle([x, 30, x + 27, 57], fill=colour)
-            self.draw.text((x + 36, 44), name, fill="black", font=font, anchor="lm")
-            x += 36 + self.draw.textlength(name, font=font) + 38
+            self.draw.rectangle([x, y, x + 27, y + 27], fill=colour)
+            self.draw.text((x + 36, y + 14), name, fill="black", font=font, anchor="lm")
+            x += needed + 38
 
     def bars(self) -> None:
         count = max(len(self.chart.series), 1)
