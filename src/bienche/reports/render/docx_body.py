@@ -87,7 +87,7 @@ class BodyWriter:
     def block(self, block) -> None:
         if isinstance(block, Paragraph):
             runs = [RunSpec(block.text), *self._marker(block.sources)]
-            self._paragraph(PARAGRAPH_STYLES[block.style], runs)
+            self._paragraph(PARAGRAPH_STYLES.get(block.style, BODY_STYLE), runs)
         elif isinstance(block, RichText):
             self.rich(block)
         elif isinstance(block, Table):

@@ -28,9 +28,15 @@ from bienche.reports.render.text import (
     xml_safe,
 )
 
+PARAGRAPH_CLASSES = ("body", "note", "quote")
+
 
 def _e(text: str) -> str:
     return escape(xml_safe(text), quote=True)
+
+
+def _class(style: str) -> str:
+    return style if style in PARAGRAPH_CLASSES else "body"
 
 
 def _lines(text: str) -> str:
@@ -98,7 +104,8 @@ class _Body:
     def block(self, block) -> None:
         if isinstance(block, Paragraph):
             self.parts.append(
-                f'<p class="{block.style}">{_lines(block.text)}{self.marker(block.sources)}</p>'
+                f'<p class="{_class(block.style)}">{_lines(block.text)}'
+                f"{self.marker(block.sources)}</p>"
             )
         elif isinstance(block, RichText):
             self.parts.append(f'<div class="rich">{sanitize(block.html)}</div>')
