@@ -58,6 +58,8 @@ def main() -> None:
     run("bench.territory", {})
     print("== delegation register: who decides on the Hà Nội demo, SQLite")
     run("bench.delegation", {"DATABASE_URL": "sqlite:///var/bench-delegation.sqlite3"})
+    print("== report rendering: a 38-page report to DOCX, HTML and PDF (no database)")
+    run("bench.report_render", {})
 
 
 if __name__ == "__main__":
