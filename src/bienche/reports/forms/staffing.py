@@ -43,20 +43,18 @@ def _staffing_values(summary: dict[str, Any]) -> list[int]:
 
 def staffing_form(as_of: dt.date, unit_code: str | None) -> FormTable:
     scope = form_scope(as_of, unit_code)
-    rows, totals = [], None
+    rows = []
     units = [c for root in scope.roots for c in root.children]
     for i, node in enumerate(units, 1):
         rows.append(
             (i, node.code, node.name, *_staffing_values(sel.staffing_summary(node.unit_id, as_of)))
         )
-    if len(scope.roots) == 1:
-        root = scope.roots[0]
-        totals = (
-            None,
-            root.code,
-            "Tổng cộng",
-            *_staffing_values(sel.staffing_summary(root.unit_id, as_of)),
-        )
+    # Each root's own summary (a registry with several roots: their sum).
+    per_root = [_staffing_values(sel.staffing_summary(r.unit_id, as_of)) for r in scope.roots]
+    code = scope.roots[0].code if len(scope.roots) == 1 else None
+    width = len(QuotaKind.values) * 3 + 2 + len(StaffCategory.values)
+    sums = [sum(v) for v in zip(*per_root, strict=True)] if per_root else [0] * width
+    totals = (None, code, "Tổng cộng", *sums)
     groups = (
         *KEY_GROUPS,
         *(_kind_group(k) for k in QuotaKind.values),

@@ -167,3 +167,11 @@ def test_bad_scope_and_unknown_form(world):
     with pytest.raises(NotFound) as exc:
         form_get("BM99")
     assert exc.value.message == m.FORM_UNKNOWN
+
+
+def test_a_date_with_no_data_gives_empty_forms(world):
+    for spec in FORMS:  # before the city was established: headers, a zero total, no rows
+        ws = open_sheet(spec.xlsx(dt.date(2019, 6, 30), None))
+        total = values(ws, row_of(ws, "Tổng cộng"))
+        assert row_of(ws, "Tổng cộng") == 7, spec.code
+        assert all(v in (None, 0) for v in total if not isinstance(v, str)), spec.code

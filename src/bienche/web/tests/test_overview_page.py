@@ -111,3 +111,15 @@ def test_cached_until_a_write_and_bounded_queries(clients, django_assert_max_num
 def test_cold_page_query_count_is_bounded(clients, django_assert_max_num_queries):
     with django_assert_max_num_queries(80):  # 56 today, independent of the number of units
         assert clients["admin"].get(URL).status_code == 200
+
+
+def test_a_date_before_any_data(clients):
+    resp = clients["admin"].get("/overview/?as_of=2019-06-30")
+    assert resp.status_code == 200
+    d = resp.context["d"]
+    assert d["apparatus"]["total"] == 0
+    assert d["staffing"]["actual"] == 0
+    assert d["recruitment"] is None
+    assert d["territory"] is None  # no round's reference date is that early
+    bad = clients["admin"].get("/overview/?as_of=30-06-2019")
+    assert 'role="alert"' in bad.content.decode()
