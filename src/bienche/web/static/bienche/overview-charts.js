@@ -6,7 +6,8 @@ document.addEventListener("DOMContentLoaded", function () {
   var data = document.getElementById("overview-chart-data");
   if (!data || !window.Chart) return;
   var d = JSON.parse(data.textContent);
-  var opts = { animation: false, responsive: true };
+  // A fresh options object per chart: Chart.js writes resolved scales into the one it gets.
+  function opts() { return { animation: false, responsive: true }; }
   var staffing = document.getElementById("overview-staffing-chart");
   if (staffing && d.staffing) {
     new window.Chart(staffing, {
@@ -18,7 +19,7 @@ document.addEventListener("DOMContentLoaded", function () {
           { label: staffing.dataset.actual || "actual", data: d.staffing.actual, backgroundColor: "#7a1712" }
         ]
       },
-      options: opts
+      options: opts()
     });
     staffing.dataset.rendered = "1";
   }
@@ -30,7 +31,7 @@ document.addEventListener("DOMContentLoaded", function () {
         labels: d.steering.labels,
         datasets: [{ data: d.steering.values, backgroundColor: ["#1e7b34", "#c9a227", "#4a78a8", "#7a1712"] }]
       },
-      options: opts
+      options: opts()
     });
     steering.dataset.rendered = "1";
   }
