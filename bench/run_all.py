@@ -42,6 +42,8 @@ def main() -> None:
         run("bench.org_registry", {"DATABASE_URL": PG_URL})
     print("== Hà Nội demo: build time and org chart page")
     run("bench.demo_pages", {"DATABASE_URL": "sqlite:///var/bench-demo.sqlite3"})
+    print("== overview page and statistical forms on the Hà Nội demo, SQLite")
+    run("bench.overview", {"DATABASE_URL": "sqlite:///var/bench-demo.sqlite3"})
     print("== staffing: 200,000-row roster import, staffing pages")
     run("bench.staffing", {"DATABASE_URL": "sqlite:///var/bench-staffing.sqlite3"})
     run("bench.pay", {})

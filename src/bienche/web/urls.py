@@ -1,12 +1,13 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from bienche.web import audit_views, org_views, pay_views, staffing_views, views
+from bienche.web import audit_views, org_views, overview_views, pay_views, staffing_views, views
 from bienche.web import delegation_views as dv
 from bienche.web import hoalac_actions as hla
 from bienche.web import hoalac_views as hl
 from bienche.web import pricing_views as pv
 from bienche.web import recruit_views as rv
+from bienche.web import report_forms_views as rf
 from bienche.web import steering_task_views as stt
 from bienche.web import steering_views as st
 from bienche.web import territory_views as terr
@@ -21,6 +22,10 @@ urlpatterns = [
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("audit/", audit_views.audit_page, name="audit"),
+    path("overview/", overview_views.overview_page, name="overview"),
+    path("reports/forms/", rf.report_forms, name="report_forms"),
+    path("reports/forms/all.zip", rf.report_forms_zip, name="report_forms_zip"),
+    path("reports/forms/<str:code>.xlsx", rf.report_form_download, name="report_form_download"),
     path("audit.xlsx", audit_views.audit_download, name="audit_download"),
     path("org/chart/", org_views.org_chart, name="org_chart"),
     path("org/units/<str:code>/", org_views.unit_page, name="unit_page"),

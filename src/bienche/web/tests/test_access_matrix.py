@@ -57,6 +57,15 @@ ADMIN = {"viewer": DENIED, "officer": DENIED, "outsider": DENIED, "admin": OK}
 # name → (method, path template, expectations by role)
 ROUTES: dict[str, tuple[str, str, dict[str, str]]] = {
     "dashboard": ("GET", "/", ALL),
+    "overview": ("GET", "/overview/?as_of=2024-11-30", ALL),
+    "report_forms": ("GET", "/reports/forms/?unit=D1", D1_READ),
+    "report_forms_zip": ("GET", "/reports/forms/all.zip?unit=D1&as_of=2024-11-30", D1_READ),
+    "report_form_download": (
+        "GET",
+        "/reports/forms/BM02.xlsx?unit=D1&as_of=2024-11-30",
+        D1_READ,
+    ),
+    "report_form_xlsx": ("GET", "/api/v1/reports/forms/BM01?as_of=2024-11-30&unit=D1", D1_READ),
     "logout": ("POST", "/logout/", dict.fromkeys(ROLES[1:], LOGIN)),  # back to the login page
     "org_chart": ("GET", "/org/chart/", ALL),
     "audit": ("GET", "/audit/", ADMIN),
