@@ -112,6 +112,7 @@ def proposal_impact(p: SavedProposal) -> dict[str, Any]:
         "offices_after": len(groups),
         "offices_freed": len(codes) - len(groups),
         "staff_in_merged_units": sum(r["staff"] for r in rows),
+        "staff_surplus_estimate": impact.get("staff_surplus_estimate"),
         "quotas_carried": dict(sorted(quota_total.items())),
         "open_tasks_carried": sum(r["open_tasks"] for r in rows),
         "leadership_surplus": sum(s["surplus"] for r in rows for s in r["leadership_surplus"]),

@@ -99,6 +99,7 @@ def test_saved_proposal_keeps_inputs_and_shows_impact():
 def test_adopt_merges_with_lineage_and_carries_everything():
     _world()
     p = _save()
+    staff_before = Assignment.objects.filter(valid_to__isnull=True).count()
     quota_before = sum(Quota.objects.filter(valid_to__isnull=True).values_list("amount", flat=True))
     p = _adopt(p)
     group = p.groups.get()
@@ -126,6 +127,7 @@ def test_adopt_merges_with_lineage_and_carries_everything():
     assert Quota.objects.get(unit__code=new, valid_to=None).amount == 11
     quota_after = sum(Quota.objects.filter(valid_to__isnull=True).values_list("amount", flat=True))
     assert quota_after == quota_before  # totals conserved
+    assert Assignment.objects.filter(valid_to__isnull=True).count() == staff_before
     assert Task.objects.get().lead_unit.code == new
     carried = Transfer.objects.get(to_unit__code=new)
     assert (carried.valid_from, carried.carried_from.to_unit.code) == (EFFECTIVE, "W2")
