@@ -38,7 +38,7 @@ def cmd_territory_save(args: argparse.Namespace) -> int:
 
     _setup(args.db)
     from bienche.core.clock import today
-    from bienche.territory.impact import proposal_dict
+    from bienche.territory.impact import saved_proposal_dict
     from bienche.territory.services.proposals import proposal_save
 
     saved = proposal_save(
@@ -51,7 +51,7 @@ def cmd_territory_save(args: argparse.Namespace) -> int:
         rank=args.rank,
         acting_user=None,
     )
-    return _show(proposal_dict(saved, impact=True), args.format)
+    return _show(saved_proposal_dict(saved, impact=True), args.format)
 
 
 def _show(d: dict[str, Any], fmt: str) -> int:
@@ -68,19 +68,19 @@ def cmd_territory_show(args: argparse.Namespace) -> int:
     from bienche.cli import _setup
 
     _setup(args.db)
-    from bienche.territory.impact import proposal_dict
+    from bienche.territory.impact import saved_proposal_dict
     from bienche.territory.services.proposals import proposal_get
 
-    return _show(proposal_dict(proposal_get(args.proposal), impact=True), args.format)
+    return _show(saved_proposal_dict(proposal_get(args.proposal), impact=True), args.format)
 
 
 def cmd_territory_proposals(args: argparse.Namespace) -> int:
     from bienche.cli import _setup
 
     _setup(args.db)
-    from bienche.territory.impact import proposal_dict, saved_proposals
+    from bienche.territory.impact import saved_proposal_dict, saved_proposals
 
-    rows = [proposal_dict(p) for p in saved_proposals()]
+    rows = [saved_proposal_dict(p) for p in saved_proposals()]
     if args.format == "json":
         _out(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
@@ -96,7 +96,7 @@ def cmd_territory_adopt(args: argparse.Namespace) -> int:
     from bienche.cli import _setup
 
     _setup(args.db)
-    from bienche.territory.impact import proposal_dict
+    from bienche.territory.impact import saved_proposal_dict
     from bienche.territory.services.proposals import proposal_adopt
 
     p = proposal_adopt(
@@ -107,7 +107,7 @@ def cmd_territory_adopt(args: argparse.Namespace) -> int:
         issuer=args.issuer,
         acting_user=None,
     )
-    d = proposal_dict(p)
+    d = saved_proposal_dict(p)
     if args.format == "json":
         _out(json.dumps(d, ensure_ascii=False, indent=2))
         return 0

@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema, Status
 
 from bienche.core.clock import today
-from bienche.territory.impact import proposal_dict, saved_proposals
+from bienche.territory.impact import saved_proposal_dict, saved_proposals
 from bienche.territory.report import check_report, proposal_report
 from bienche.territory.services.boundaries_import import adjacency_list_import, boundaries_import
 from bienche.territory.services.proposals import proposal_adopt, proposal_get, proposal_save
@@ -111,7 +111,7 @@ class AdjacencyListIn(Schema):
 
 @router.get("/saved", response=list[dict[str, Any]])
 def territory_saved_list(request: HttpRequest) -> list:
-    return [proposal_dict(p) for p in saved_proposals()]
+    return [saved_proposal_dict(p) for p in saved_proposals()]
 
 
 @router.post("/saved", response={201: dict[str, Any]})
@@ -126,18 +126,18 @@ def territory_saved_create(request: HttpRequest, payload: ProposalSaveIn) -> Any
         rank=max(1, min(payload.rank, 5)),
         acting_user=request.user,
     )
-    return Status(201, proposal_dict(saved, impact=True))
+    return Status(201, saved_proposal_dict(saved, impact=True))
 
 
 @router.get("/saved/{pk}", response=dict[str, Any])
 def territory_saved_get(request: HttpRequest, pk: int) -> dict:
-    return proposal_dict(proposal_get(pk), impact=True)
+    return saved_proposal_dict(proposal_get(pk), impact=True)
 
 
 @router.post("/saved/{pk}/adopt", response=dict[str, Any])
 def territory_saved_adopt(request: HttpRequest, pk: int, payload: ProposalAdoptIn) -> dict:
     p = proposal_adopt(proposal_id=pk, acting_user=request.user, **payload.dict())
-    return proposal_dict(p)
+    return saved_proposal_dict(p)
 
 
 @router.post("/boundaries", response=dict[str, Any])

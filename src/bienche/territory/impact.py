@@ -127,7 +127,7 @@ def saved_proposals(*, parent_ids: set[int] | None = None, limit: int = 50) -> l
     return list(qs[:limit])
 
 
-def proposal_dict(p: SavedProposal, *, impact: bool = False) -> dict[str, Any]:
+def saved_proposal_dict(p: SavedProposal, *, impact: bool = False) -> dict[str, Any]:
     out = {
         "id": p.pk,
         "round": p.round_code,

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from bienche.core.clock import today
 from bienche.core.errors import BiencheError, Forbidden, NotFound
 from bienche.org.permissions import is_city_admin, user_scope
-from bienche.territory.impact import proposal_dict, saved_proposals
+from bienche.territory.impact import saved_proposal_dict, saved_proposals
 from bienche.territory.services.boundaries_import import adjacency_list_import, boundaries_import
 from bienche.territory.services.proposals import proposal_adopt, proposal_get, proposal_save
 from bienche.web.steering_views import forbidden
@@ -28,7 +28,7 @@ MAX_UPLOAD = 50 * 1024 * 1024
 
 
 def proposals_page(request: HttpRequest) -> HttpResponse:
-    rows = [proposal_dict(p) for p in saved_proposals()]
+    rows = [saved_proposal_dict(p) for p in saved_proposals()]
     return render(request, "territory/proposals.html", {"rows": rows})
 
 
@@ -42,7 +42,7 @@ def _get(pk: int) -> Any:
 def proposal_page(request: HttpRequest, pk: int) -> HttpResponse:
     p = _get(pk)
     ctx = {
-        "p": proposal_dict(p, impact=True),
+        "p": saved_proposal_dict(p, impact=True),
         "can_adopt": p.status == "saved" and is_city_admin(request.user),
         "today": today(),
     }

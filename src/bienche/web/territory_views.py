@@ -14,7 +14,7 @@ from django.shortcuts import render
 from bienche.core.clock import today
 from bienche.core.errors import BiencheError
 from bienche.org.permissions import user_scope
-from bienche.territory.impact import proposal_dict, saved_proposals
+from bienche.territory.impact import saved_proposal_dict, saved_proposals
 from bienche.territory.replay import territory_replay
 from bienche.territory.report import check_report, proposal_report
 from bienche.territory.standards import rounds
@@ -27,7 +27,7 @@ GRAPH_MAX = 200
 def _common(request: HttpRequest) -> dict[str, Any]:
     on, error = date_param(request, "on", today())
     code = request.GET.get("round") or "nq35-2023"
-    saved = [proposal_dict(p) for p in saved_proposals(limit=10)]
+    saved = [saved_proposal_dict(p) for p in saved_proposals(limit=10)]
     return {
         "on": on,
         "error": error,
