@@ -7,6 +7,8 @@ import datetime as dt
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bienche.core.errors import InvalidInput
 from bienche.territory import messages as msg
@@ -166,3 +168,18 @@ def test_bad_adjacency_list_names_row_and_writes_nothing(text, message, params):
     assert exc.value.message == message
     assert params.items() <= exc.value.params.items()
     assert list(Adjacency.objects.values_list("unit_a__code", "unit_b__code")) == [("W1", "W2")]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sets(st.tuples(st.integers(0, 5), st.integers(0, 5)), min_size=1, max_size=20))
+def test_adjacency_is_rook_adjacency_on_grids(cells):
+    """Unit squares of a grid: adjacent exactly when they share a side (never diagonally)."""
+    fc = _fc(*((f"U{i}{j}", _poly(_square(i, j))) for i, j in sorted(cells)))
+    got = adjacency_from_boundaries(boundaries_parse(fc))
+    want = {
+        frozenset((f"U{i}{j}", f"U{i + di}{j + dj}"))
+        for i, j in cells
+        for di, dj in ((1, 0), (0, 1))
+        if (i + di, j + dj) in cells
+    }
+    assert got == want
