@@ -58,6 +58,8 @@ def main() -> None:
     run("bench.hoalac", {"DATABASE_URL": "sqlite:///var/bench-hoalac.sqlite3"})
     print("== territory: check of 10,000 communes, proposals (600 communes; the country)")
     run("bench.territory", {})
+    print("== territory: boundaries of 10,000 communes (GeoJSON → areas, adjacency)")
+    run("bench.territory_boundaries", {})
     print("== delegation register: who decides on the Hà Nội demo, SQLite")
     run("bench.delegation", {"DATABASE_URL": "sqlite:///var/bench-delegation.sqlite3"})
     print("== report rendering: a 38-page report to DOCX, HTML and PDF (no database)")

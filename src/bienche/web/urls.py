@@ -10,6 +10,7 @@ from bienche.web import recruit_views as rv
 from bienche.web import report_forms_views as rf
 from bienche.web import steering_task_views as stt
 from bienche.web import steering_views as st
+from bienche.web import territory_proposal_views as terr_p
 from bienche.web import territory_views as terr
 from bienche.web.login_view import LoginView
 
@@ -92,6 +93,15 @@ urlpatterns = [
     path("territory/", terr.check_page, name="territory_check"),
     path("territory/propose/", terr.propose_page, name="territory_propose"),
     path("territory/replay/", terr.replay_page, name="territory_replay"),
+    path("territory/proposals/", terr_p.proposals_page, name="territory_proposals"),
+    path("territory/proposals/save/", terr_p.proposal_save_view, name="territory_proposal_save"),
+    path("territory/proposals/<int:pk>/", terr_p.proposal_page, name="territory_proposal"),
+    path(
+        "territory/proposals/<int:pk>/adopt/",
+        terr_p.proposal_adopt_view,
+        name="territory_proposal_adopt",
+    ),
+    path("territory/import/", terr_p.import_page, name="territory_import"),
     path("hoalac/", hl.dashboard_page, name="hoalac_dashboard"),
     path("hoalac/board/", hl.board_page, name="hoalac_board"),
     path("hoalac/projects/", hl.projects_page, name="hoalac_projects"),
