@@ -37,6 +37,11 @@ def audit_purge_for_demo() -> None:
             cursor.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table name
 
 
+def audit_domain(action: str) -> str:
+    """The domain a change belongs to, for the caches: "view" for a logged view."""
+    return "view" if action.endswith("_viewed") else action.split(".", 1)[0][:32]
+
+
 def audit_record(
     *,
     actor: Any,
@@ -54,6 +59,7 @@ def audit_record(
     return AuditEntry.objects.create(
         actor=user,
         action=action,
+        domain=audit_domain(action),
         entity_type=entity_type,
         entity_id=str(entity_id),
         before=_jsonable(before) if before is not None else None,
@@ -73,6 +79,7 @@ def audit_record_many(*, actor: Any, action: str, entity_type: str, rows: list[d
             AuditEntry(
                 actor=user,
                 action=action,
+                domain=audit_domain(action),
                 entity_type=entity_type,
                 entity_id=str(r["entity_id"]),
                 before=_jsonable(r["before"]) if r.get("before") is not None else None,

@@ -2,7 +2,8 @@
 
 Each figure comes from the module's own selectors (the same numbers as its page); the
 assembled summary is cached per (date, scope) and data version (``core.cache``: any audited
-write refreshes it). A module whose figures cannot be computed for the date shows no data
+write refreshes it), except the costly staffing and pay cards, which follow only the
+domains they read. A module whose figures cannot be computed for the date shows no data
 rather than failing the page.
 """
 
@@ -161,19 +162,36 @@ CARDS: tuple[tuple[str, Callable[[dict[str, Any]], Any]], ...] = (
 )
 
 
-def _compute(on: dt.date, unit_code: str | None) -> dict[str, Any]:
+#: The costly cards (the city's streamlining projection and payroll take seconds) and the
+#: only audit domains whose changes can alter them: a task reported at a deadline does not
+#: recompute the payroll. The other cards are cached together and follow every change.
+SLOW_CARDS = {"staffing", "pay"}
+STAFF_DOMAINS = ("staffing", "org", "pay", "recruitment", "territory")
+
+
+def _build(build: Callable[[dict[str, Any]], Any], ctx: dict[str, Any]) -> Any:
+    try:
+        return build(ctx)
+    except (BiencheError, LookupError, ValueError):
+        return None  # no data for this date (e.g. before the module's records)
+
+
+def _compute(on: dt.date, unit_code: str | None, keys: set[str]) -> dict[str, Any]:
     ctx = {"on": on, "unit_code": unit_code, "scope": form_scope(on, unit_code)}
     out: dict[str, Any] = {"on": on, "unit_code": unit_code, "scope": ctx["scope"].label}
     for key, build in CARDS:
-        try:
-            out[key] = build(ctx)
-        except (BiencheError, LookupError, ValueError):
-            out[key] = None  # no data for this date (e.g. before the module's records)
+        if key in keys:
+            out[key] = _build(build, ctx)
     return out
 
 
 def overview_summary(on: dt.date, unit_code: str | None) -> dict[str, Any]:
     """Every module's headline figures as of ``on`` for the unit's subtree (None: the city)."""
-    return cached_read(
-        f"overview:{on.isoformat()}:{unit_code or '*'}", lambda: _compute(on, unit_code)
+    base = f"overview:{on.isoformat()}:{unit_code or '*'}"
+    fast = {k for k, _b in CARDS} - SLOW_CARDS
+    out = dict(cached_read(base, lambda: _compute(on, unit_code, fast)))
+    slow = cached_read(
+        f"{base}:staff", lambda: _compute(on, unit_code, SLOW_CARDS), domains=STAFF_DOMAINS
     )
+    out.update({k: slow[k] for k in SLOW_CARDS})
+    return out

@@ -4,27 +4,34 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0003_audit_append_only'),
+        ("core", "0003_audit_append_only"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='apitoken',
-            name='expires_at',
+            model_name="apitoken",
+            name="expires_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         # Tokens issued before scopes existed keep what they could do (write) …
         migrations.AddField(
-            model_name='apitoken',
-            name='scope',
-            field=models.CharField(choices=[('read', 'Read only'), ('write', 'Read and write')], default='write', max_length=8),
+            model_name="apitoken",
+            name="scope",
+            field=models.CharField(
+                choices=[("read", "Read only"), ("write", "Read and write")],
+                default="write",
+                max_length=8,
+            ),
         ),
         # … new ones are read-only unless asked for.
         migrations.AlterField(
-            model_name='apitoken',
-            name='scope',
-            field=models.CharField(choices=[('read', 'Read only'), ('write', 'Read and write')], default='read', max_length=8),
+            model_name="apitoken",
+            name="scope",
+            field=models.CharField(
+                choices=[("read", "Read only"), ("write", "Read and write")],
+                default="read",
+                max_length=8,
+            ),
         ),
     ]

@@ -123,3 +123,29 @@ def test_a_date_before_any_data(clients):
     assert d["territory"] is None  # no round's reference date is that early
     bad = clients["admin"].get("/overview/?as_of=30-06-2019")
     assert 'role="alert"' in bad.content.decode()
+
+
+def test_a_task_report_does_not_recompute_the_payroll_card(clients, monkeypatch):
+    from bienche.core.audit import audit_record
+    from bienche.reports import overview
+
+    clients["admin"].get(URL)
+    runs = []
+    real = overview._pay
+    monkeypatch.setattr(
+        overview,
+        "CARDS",
+        tuple(
+            (k, (lambda c: runs.append(1) or real(c)) if k == "pay" else f)
+            for k, f in overview.CARDS
+        ),
+    )
+    from django.db import transaction
+
+    with transaction.atomic():  # a steering write: the cheap cards follow, payroll stays
+        audit_record(actor=None, action="steering.task_report", entity_type="t", entity_id=1)
+    assert clients["admin"].get(URL).status_code == 200
+    assert runs == []
+    staff(6, "D2", on=dt.date(2024, 6, 1))  # a staffing write: payroll recomputed
+    assert clients["admin"].get(URL).context["d"]["staffing"]["actual"] == 6
+    assert runs == [1]
