@@ -58,6 +58,8 @@ def main() -> None:
     run("bench.territory", {})
     print("== delegation register: who decides on the Hà Nội demo, SQLite")
     run("bench.delegation", {"DATABASE_URL": "sqlite:///var/bench-delegation.sqlite3"})
+    print("== reports: the city's 2023 annual report on the full Hà Nội demo, SQLite")
+    run("bench.reports", {"DATABASE_URL": "sqlite:///var/bench-reports.sqlite3"})
 
 
 if __name__ == "__main__":
