@@ -125,3 +125,11 @@ def test_docx_opens_with_the_figures(city):
 def test_city_report_queries_are_bounded(demo, django_assert_max_num_queries):
     with django_assert_max_num_queries(150):
         build_annual(2023, today=TODAY)
+
+
+def test_the_park_boards_report_has_the_hoa_lac_section(demo):
+    s = sections(build_annual(2023, "HN.BQL.HOALAC", today=TODAY))
+    assert s["hoalac"].blocks[0].text.startswith("Đến ngày 31/12/2023, Khu Công nghệ cao Hòa Lạc")
+    assert table(s["hoalac"], "Dự án theo giai đoạn").source.query == (
+        "bienche.investment.dashboard.dashboard"
+    )
