@@ -74,9 +74,9 @@ def build(ctx: Context) -> Section:
             sources=(src,),
         ),
         Chart(
-            title="Chi phí tiền lương theo tháng",
+            title=f"Chi phí tiền lương theo tháng năm {ctx.year}",
             kind="bar",
-            categories=tuple(f"{m:%m/%Y}" for m in cost),
+            categories=tuple(f"T{m.month}" for m in cost),
             series=(("Chi phí", tuple(v / 1_000_000_000 for v in cost.values())),),
             source=src,
             unit="tỷ đồng",

@@ -73,6 +73,12 @@ def test_every_section_has_data(city):
         assert not (isinstance(first, Paragraph) and first.text.startswith("Chưa có số liệu")), key
     assert any(isinstance(b, Table) for b in s["recruitment"].blocks)
     assert table(s["recruitment"], "Thi tuyển chức danh lãnh đạo").rows
+    pilot = table(s["psu"], "Đánh giá thí điểm theo khu vực")
+    assert {r[0] for r in pilot.rows} == {
+        "Các quận (đô thị)",
+        "Các huyện (nông thôn)",
+        "Các xã miền núi",
+    }
 
 
 def test_staffing_figures_equal_the_staffing_dashboard(city, admin):
