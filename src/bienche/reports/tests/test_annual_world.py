@@ -128,6 +128,16 @@ def test_pay_section_shows_the_july_base_salary_rise(world):
     (row,) = effect.rows
     assert row[:4] == (D(2023, 7, 1), row[1], 1_490_000, 1_800_000)
     assert row[6] == row[5] - row[4] > 0
+    lead = s.blocks[0].text
+    assert "danh sách hưởng lương tại ngày 01/01/2023: 9 người" in lead
+    assert lead.endswith(
+        "Có 2 người chưa tính được lương do thiếu hoặc sai dữ liệu (chưa tính vào số trên)."
+    )
+
+
+def test_a_scoped_pay_section_covers_the_subtree(world):
+    lead = sections(build_annual(2023, "S1", today=TODAY))["pay"].blocks[0].text
+    assert "danh sách hưởng lương tại ngày 01/01/2023: 4 người" in lead
 
 
 def test_editable_sections_are_prefilled_from_overdue_tasks_and_targets(world):
