@@ -52,7 +52,10 @@ def _effects(ctx: Context, cost: dict[dt.date, int]) -> list[tuple]:
 def _excluded(n: int) -> str:
     if not n:
         return ""
-    return f" Có {vn_int(n)} người chưa tính được lương do thiếu hoặc sai dữ liệu (chưa tính vào số trên)."
+    return (
+        f" Có {vn_int(n)} người chưa tính được lương do thiếu hoặc sai dữ liệu "
+        "(chưa tính vào số trên)."
+    )
 
 
 def build(ctx: Context) -> Section:
