@@ -223,3 +223,11 @@ def test_a_unit_without_data_says_so_section_by_section(world):
         assert "Xã Một" in only.text
     assert s["delegation"].blocks[0].text.startswith("Chưa có số liệu")
     assert s["limitations"].blocks[0].style == "note"
+
+
+def test_prefilled_paragraphs_with_figures_carry_their_source(world):
+    doc = build_annual(2023, today=TODAY)
+    for key in ("limitations", "next_year_tasks"):
+        for block in sections(doc)[key].blocks:
+            figures = any(ch.isdigit() for ch in block.text.replace("2022-2026", ""))
+            assert block.sources or not figures, block.text
