@@ -64,6 +64,8 @@ def main() -> None:
     run("bench.delegation", {"DATABASE_URL": "sqlite:///var/bench-delegation.sqlite3"})
     print("== report rendering: a 38-page report to DOCX, HTML and PDF (no database)")
     run("bench.report_render", {})
+    print("== reports: the city's 2023 annual report on the full Hà Nội demo, SQLite")
+    run("bench.reports", {"DATABASE_URL": "sqlite:///var/bench-reports.sqlite3"})
 
 
 if __name__ == "__main__":
