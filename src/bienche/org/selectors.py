@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Count, Min, Q
 
 from bienche.core.dating import q_valid_on
 from bienche.core.errors import NotFound
@@ -232,6 +232,11 @@ def unit_events(unit: Unit) -> list[ReorgEvent]:
     return list(ReorgEvent.objects.filter(pk__in=ids).order_by("effective_on", "id"))
 
 
+def registry_start() -> dt.date | None:
+    """The first day the registry knows (None: no unit recorded yet)."""
+    return UnitVersion.objects.aggregate(first=Min("valid_from"))["first"]
+
+
 def unit_counts_as_of(on: dt.date) -> dict[str, Any]:
     """Active units by kind and by level on ``on`` (two grouped queries)."""
     qs = UnitVersion.objects.filter(q_valid_on(on))
@@ -316,6 +321,18 @@ def event_list(*, limit: int = 200, kind: str | None = None) -> list[ReorgEvent]
     if kind:
         qs = qs.filter(kind=kind)
     return list(qs[:limit])
+
+
+def events_between(
+    start: dt.date, end: dt.date, *, unit_ids: set[int] | None = None
+) -> list[ReorgEvent]:
+    """Events effective in [start, end], oldest first, each with ``n_units`` (participants);
+    with ``unit_ids``, only events one of those units took part in."""
+    qs = ReorgEvent.objects.filter(effective_on__range=(start, end))
+    if unit_ids is not None:
+        ids = EventParticipant.objects.filter(unit_id__in=unit_ids).values("event_id")
+        qs = qs.filter(pk__in=ids)
+    return list(qs.annotate(n_units=Count("participants")).order_by("effective_on", "id"))
 
 
 def event_get(event_id: int) -> ReorgEvent:

@@ -16,6 +16,9 @@ from typing import Any
 from bienche.core.clock import today
 from bienche.reports.content import Document, Paragraph, RichText, Section
 from bienche.reports.models import Report
+from bienche.reports.sections import EDITABLE_KEYS
+
+__all__ = ["DRAFT_MARK", "EDITABLE_KEYS", "draft_document", "report_document"]
 
 DRAFT_MARK = "DỰ THẢO"
 
@@ -82,10 +85,6 @@ def section_html(section: Section) -> str:
         elif isinstance(block, Paragraph):
             parts.append(f"<p>{html.escape(block.text, quote=False)}</p>")
     return "\n".join(parts)
-
-
-#: The sections officers write (their prefilled text comes from the builder).
-EDITABLE_KEYS = ("limitations", "next_year_tasks")
 
 
 def draft_document(report: Report) -> Document:

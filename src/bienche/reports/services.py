@@ -203,7 +203,7 @@ def _render_files(doc: Any) -> tuple[bytes, bytes | None, str]:
     docx = render.render_docx(doc)
     try:
         return docx, render.render_pdf(doc), ""
-    except render.PdfUnavailable as exc:
+    except (render.PdfUnavailable, render.PdfFailed) as exc:
         return docx, None, str(exc)
 
 

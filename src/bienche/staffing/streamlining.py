@@ -57,6 +57,14 @@ def period(name: str) -> Period:
     )
 
 
+def period_on(on: dt.date) -> Period | None:
+    """The streamlining period in force on ``on`` (baseline before it, end on or after it);
+    where two overlap, the one with the later baseline."""
+    found = [period(n) for n in _data()["periods"]]
+    live = [p for p in found if p.baseline < on <= p.end]
+    return max(live, key=lambda p: p.baseline, default=None)
+
+
 def _add_months(day: dt.date, months: int) -> dt.date:
     y, m = divmod(day.month - 1 + months, 12)
     return dt.date(day.year + y, m + 1, min(day.day, 28))

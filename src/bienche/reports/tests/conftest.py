@@ -1,24 +1,26 @@
+"""Reports tests: a clean cache around every test (cached reads are keyed by the highest
+audit id, which a rolled-back test may hand out again); the drafts' users on the small world."""
+
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 
 from bienche.org.services.access import membership_grant
-from bienche.org.tests.factories import small_city
-from bienche.reports import drafting
-from bienche.reports.tests import fakes
+from bienche.reports.tests.world import build_world
 
 
-@pytest.fixture
-def engine(monkeypatch):
-    """The builder and renderers the drafts call."""
-    monkeypatch.setattr(drafting, "annual_builder", lambda: fakes.build_annual)
-    monkeypatch.setattr(drafting, "renderers", lambda: fakes.render)
-    return fakes
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
 def city(db):
-    small_city()
+    """The reports' small world: D1 (with wards W1, W2 merged into W3 on 01/07/2023), D2."""
+    build_world()
 
 
 @pytest.fixture

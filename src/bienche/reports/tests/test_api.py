@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 
 from bienche.core.tokens import api_token_create
+from bienche.reports.render import pdf as pdf_module
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +26,8 @@ def _post(client, path, body=None):
     return client.post(f"/api/v1/reports{path}", body or {}, content_type="application/json")
 
 
-def test_api_journey(engine, api):
+def test_api_journey(api, monkeypatch):
+    monkeypatch.setattr(pdf_module, "pdf_renderer", lambda: None)
     bad = _post(api["admin"], "", {"year": 2019, "unit_code": "D1"})
     assert bad.status_code == 422
     assert bad.json()["code"] == "report_cannot_build"

@@ -26,10 +26,10 @@ def _create(client, **kw):
     return client.post("/reports/", data)
 
 
-def test_create_shows_the_builders_message(engine, clients):
+def test_create_shows_the_builders_message(clients):
     resp = _create(clients["admin"], year=2019)
     assert resp.status_code == 400
-    assert "Chưa có số liệu năm 2019" in resp.content.decode()
+    assert "Năm 2019 không có số liệu" in resp.content.decode()
     resp = _create(clients["admin"], unit_code="ZZ9")
     assert "Không có đơn vị mã «ZZ9»" in resp.content.decode()
     assert not Report.objects.exists()
@@ -41,15 +41,15 @@ def test_create_shows_the_builders_message(engine, clients):
     assert Report.objects.count() == 1
 
 
-def test_editor_preview_history_and_conflict(engine, clients):
+def test_editor_preview_history_and_conflict(clients):
     _create(clients["admin"])
     report = Report.objects.get()
     page = clients["officer"].get(f"/reports/{report.pk}/").content.decode()
     assert f'src="/reports/{report.pk}/preview/"' in page
     assert "narrative-form-limitations" not in page  # readers see, do not edit
     page = clients["admin"].get(f"/reports/{report.pk}/").content.decode()
-    # the prefilled paragraph is escaped into HTML, then into the textarea
-    assert "&lt;p&gt;Còn nhiệm vụ quá hạn &amp;lt;b&amp;gt;3" in page
+    # the prefilled paragraph (from the overdue task of D1) as HTML in the textarea
+    assert "&lt;p&gt;Còn 1 nhiệm vụ chưa hoàn thành quá hạn tại ngày 31/12/2023" in page
     url = f"/reports/{report.pk}/narratives/limitations/"
     form = {"limitations-html": "<p>Bản một</p>", "limitations-expected_revision": 0}
     assert clients["admin"].post(url, form).status_code == 302
@@ -72,7 +72,7 @@ def test_editor_preview_history_and_conflict(engine, clients):
     assert clients["outsider"].get(f"/reports/{report.pk}/").status_code == 404
 
 
-def test_freeze_needs_confirmation_and_downloads(engine, clients):
+def test_freeze_needs_confirmation_and_downloads(clients):
     _create(clients["admin"])
     report = Report.objects.get()
     clients["admin"].post(
@@ -85,13 +85,17 @@ def test_freeze_needs_confirmation_and_downloads(engine, clients):
     resp = clients["admin"].post(f"/reports/{report.pk}/freeze/", {"confirm": "on"})
     assert resp.status_code == 302
     page = clients["viewer"].get(f"/reports/{report.pk}/").content.decode()
-    assert 'data-testid="pdf-missing-1"' in page
+    assert 'data-testid="download-pdf-1"' in page
     resp = clients["viewer"].get(f"/reports/{report.pk}/versions/1/docx/")
     assert resp["Content-Type"].startswith("application/vnd.openxmlformats")
     assert 'filename="bao-cao-2023-v1.docx"' in resp["Content-Disposition"]
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(resp.content)).paragraphs)
     assert "Văn bản cán bộ" in text
-    assert clients["viewer"].get(f"/reports/{report.pk}/versions/1/pdf/").status_code == 404
+    pdf = clients["viewer"].get(f"/reports/{report.pk}/versions/1/pdf/")
+    assert pdf["Content-Type"] == "application/pdf"
+    assert 'filename="bao-cao-2023-v1.pdf"' in pdf["Content-Disposition"]
+    assert pdf.content.startswith(b"%PDF")
+    assert clients["viewer"].get(f"/reports/{report.pk}/versions/1/odt/").status_code == 404
     assert clients["outsider"].get(f"/reports/{report.pk}/versions/1/docx/").status_code == 404
     listing = clients["viewer"].get("/reports/").content.decode()
     assert f'data-testid="report-row-{report.pk}"' in listing
