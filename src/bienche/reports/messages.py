@@ -110,3 +110,8 @@ TEXT_TOO_LONG = Message(
     "{what} dài quá {limit} ký tự.",
     "{what} is longer than {limit} characters.",
 )
+PAGE_UNKNOWN = Message(
+    "report_page_unknown",
+    "Bản chốt số {number} không có trang {page} dạng ảnh.",
+    "Frozen version {number} has no page {page} as an image.",
+)

@@ -81,7 +81,7 @@ def report_create(
 
 
 def _locked(report: Report) -> Report:
-    return Report.objects.select_for_update().select_related("unit").get(pk=report.pk)
+    return Report.objects.select_for_update(of=("self",)).select_related("unit").get(pk=report.pk)
 
 
 def _text(value: str, what: str, limit: int) -> str:

@@ -26,6 +26,7 @@ from bienche.core.errors import BiencheError, Forbidden, NotFound
 from bienche.reports import drafting, services
 from bienche.reports import selectors as sel
 from bienche.reports.models import NarrativeRevision, Report
+from bienche.reports.pages import pdf_page_count, pdf_page_png
 from bienche.reports.permissions import access_report_by_id, can_write
 from bienche.web.reports_forms import FreezeForm, LetterheadForm, NarrativeForm, ReportCreateForm
 from bienche.web.steering_forms import show_error
@@ -102,6 +103,7 @@ def _editor(
     status: int = 200,
 ) -> HttpResponse:
     doc, build_error = None, ""
+    versions = sel.frozen_list(report)
     try:
         doc = drafting.draft_document(report)
     except ValueError as exc:
@@ -123,10 +125,20 @@ def _editor(
         "conflict": conflict,
         "letterhead": letterhead,
         "freeze": freeze or FreezeForm(),
-        "versions": sel.frozen_list(report),
+        "versions": versions,
+        "pages": _pages(report, versions),
         "can_write": can_write(request.user),
     }
     return render(request, "reports/editor.html", ctx, status=status)
+
+
+def _pages(report: Report, versions: list) -> dict[str, Any] | None:
+    """The latest frozen version's PDF pages, shown as images when poppler is installed."""
+    latest = next((v for v in versions if not v.pdf_missing_reason), None)
+    if latest is None:
+        return None
+    count = pdf_page_count(sel.frozen_get(report, latest.number).pdf)
+    return {"number": latest.number, "pages": range(1, count + 1)} if count else None
 
 
 def report_editor(request: HttpRequest, pk: int) -> HttpResponse:
@@ -244,3 +256,12 @@ def report_download(request: HttpRequest, pk: int, number: int, kind: str) -> Ht
     resp = HttpResponse(found.content, content_type=found.content_type)
     resp["Content-Disposition"] = f'attachment; filename="{found.filename}"'
     return resp
+
+
+def report_page(request: HttpRequest, pk: int, number: int, page: int) -> HttpResponse:
+    report = _report(request, pk)
+    try:
+        png = pdf_page_png(sel.frozen_get(report, number), page)
+    except NotFound as exc:
+        raise Http404(exc.localized()) from exc
+    return HttpResponse(png, content_type="image/png")

@@ -134,6 +134,11 @@ urlpatterns = [
     path("reports/<int:pk>/regenerate/", rep.report_regenerate, name="report_regenerate"),
     path("reports/<int:pk>/freeze/", rep.report_freeze_page, name="report_freeze_page"),
     path(
+        "reports/<int:pk>/versions/<int:number>/pages/<int:page>.png",
+        rep.report_page,
+        name="report_page",
+    ),
+    path(
         "reports/<int:pk>/versions/<int:number>/<str:kind>/",
         rep.report_download,
         name="report_download",

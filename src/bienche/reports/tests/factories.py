@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import docx
+import weasyprint
 
 from bienche.core.clock import now
 from bienche.org.models import Unit
@@ -19,8 +20,12 @@ def docx_bytes(text: str) -> bytes:
     return buf.getvalue()
 
 
+def pdf_bytes(text: str) -> bytes:
+    return weasyprint.HTML(string=f"<p>{text}</p>").write_pdf()
+
+
 def report_with_version(unit_code: str | None, year: int = 2023) -> int:
-    """A report of the unit with one frozen version (DOCX only); returns its id."""
+    """A report of the unit with one frozen version (one-page DOCX and PDF); its id."""
     unit = Unit.objects.get(code=unit_code) if unit_code else None
     report = Report.objects.create(year=year, unit=unit, format="state", created_at=now())
     FrozenVersion.objects.create(
@@ -29,7 +34,6 @@ def report_with_version(unit_code: str | None, year: int = 2023) -> int:
         frozen_at=now(),
         snapshot={},
         docx=docx_bytes(f"Báo cáo {year}"),
-        pdf=None,
-        pdf_missing_reason="Không có PDF.",
+        pdf=pdf_bytes(f"Báo cáo {year}"),
     )
     return report.pk

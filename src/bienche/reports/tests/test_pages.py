@@ -100,3 +100,18 @@ def test_freeze_needs_confirmation_and_downloads(clients):
     listing = clients["viewer"].get("/reports/").content.decode()
     assert f'data-testid="report-row-{report.pk}"' in listing
     assert f"report-row-{report.pk}" not in clients["outsider"].get("/reports/").content.decode()
+
+
+def test_pdf_pages_are_shown_as_images(clients):
+    _create(clients["admin"])
+    report = Report.objects.get()
+    clients["admin"].post(f"/reports/{report.pk}/freeze/", {"confirm": "on"})
+    page = clients["viewer"].get(f"/reports/{report.pk}/").content.decode()
+    assert 'data-testid="pdf-page-1"' in page
+    png = clients["viewer"].get(f"/reports/{report.pk}/versions/1/pages/1.png")
+    assert png["Content-Type"] == "image/png"
+    assert png.content.startswith(b"\x89PNG")
+    assert clients["viewer"].get(f"/reports/{report.pk}/versions/1/pages/99.png").status_code == 404
+    assert (
+        clients["outsider"].get(f"/reports/{report.pk}/versions/1/pages/1.png").status_code == 404
+    )

@@ -6,6 +6,7 @@ import io
 
 import docx
 import pytest
+from django.db import DatabaseError, transaction
 
 from bienche.core.errors import Conflict, Forbidden, InvalidInput
 from bienche.core.models import AuditEntry
@@ -13,7 +14,7 @@ from bienche.reports import messages as m
 from bienche.reports import services
 from bienche.reports.content import Table
 from bienche.reports.drafting import draft_document, iter_sections, snapshot_document
-from bienche.reports.models import NarrativeRevision
+from bienche.reports.models import FrozenVersion, NarrativeRevision
 from bienche.reports.render import PDF_UNAVAILABLE, render_docx
 from bienche.reports.render import pdf as pdf_module
 from bienche.reports.selectors import narrative_history, report_narratives
@@ -180,3 +181,21 @@ def test_letterhead_overrides_with_version(users):
         services.report_letterhead_update(
             report=report, expected_version=1, acting_user=users["admin"], **args
         )
+
+
+def test_frozen_versions_and_revisions_cannot_be_updated(users, monkeypatch):
+    monkeypatch.setattr(pdf_module, "pdf_renderer", lambda: None)
+    report = _report(users)
+    services.report_narrative_save(
+        report=report,
+        section_key="limitations",
+        html="<p>Một</p>",
+        expected_revision=0,
+        acting_user=users["admin"],
+    )
+    version = services.report_freeze(report=report, acting_user=users["admin"])
+    with pytest.raises(DatabaseError), transaction.atomic():
+        FrozenVersion.objects.filter(pk=version.pk).update(docx=b"forged")
+    with pytest.raises(DatabaseError), transaction.atomic():
+        NarrativeRevision.objects.filter(report=report).update(html="<p>Sửa lén</p>")
+    assert NarrativeRevision.objects.get(report=report).html == "<p>Một</p>"

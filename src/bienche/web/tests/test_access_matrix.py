@@ -149,6 +149,7 @@ ROUTES: dict[str, tuple[str, str, dict[str, str]]] = {
     "report_regenerate": ("POST", "/reports/{report}/regenerate/", D1_READ),
     "report_freeze_page": ("POST", "/reports/{report}/freeze/", ADMIN),
     "report_download": ("GET", "/reports/{report}/versions/1/docx/", D1_READ),
+    "report_page": ("GET", "/reports/{report}/versions/1/pages/1.png", D1_READ),
     # REST API
     "api-root": ("GET", "/api/v1/", {}),
     "openapi-json": ("GET", "/api/v1/openapi.json", {}),
