@@ -58,6 +58,10 @@ def main() -> None:
     run("bench.territory", {})
     print("== delegation register: who decides on the Hà Nội demo, SQLite")
     run("bench.delegation", {"DATABASE_URL": "sqlite:///var/bench-delegation.sqlite3"})
+    print("== reports: the city's 2023 annual report on the full Hà Nội demo, SQLite")
+    run("bench.reports", {"DATABASE_URL": "sqlite:///var/bench-reports.sqlite3"})
+    print("== report rendering: a 38-page report to DOCX, HTML and PDF (no database)")
+    run("bench.report_render", {})
 
 
 if __name__ == "__main__":

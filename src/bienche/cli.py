@@ -246,6 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
     from bienche.cli_pay import add_parsers as add_pay_parsers
     from bienche.cli_pricing import add_parsers as add_pricing_parsers
     from bienche.cli_recruit import add_parsers as add_recruit_parsers
+    from bienche.cli_reports import add_parsers as add_report_parsers
     from bienche.cli_staffing import add_parsers
     from bienche.cli_steering import add_parsers as add_steering_parsers
     from bienche.cli_territory import add_parsers as add_territory_parsers
@@ -258,6 +259,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_recruit_parsers(sub, _date)
     add_pricing_parsers(sub, _date)
     add_territory_parsers(sub, _date)
+    add_report_parsers(sub, _date)
     add_ops_parsers(sub)
 
     mg = sub.add_parser("manage", help="run a Django management command")

@@ -32,13 +32,15 @@ def card_source(ctx: Context, note: str = "") -> Any:
 
 def overdue(ctx: Context) -> list[dict[str, Any]]:
     """Every task open and overdue at the year's end in the scope, whatever year it was
-    assigned (the dashboard's overdue list)."""
+    assigned: the /steering/ dashboard's overdue list (its lead units are those of today
+    within the scope's subtree as of the date, the city's root for a city report)."""
+    ids = ctx.tree.subtree_ids(ctx.unit.unit_id) or {ctx.unit.unit_id}
     return ctx.once(
         "overdue",
         lambda: task_search(
             EVERYTHING,
             on=ctx.as_of,
-            unit_ids=ctx.scope_ids,
+            unit_ids=ids,
             bucket=Bucket.OPEN_OVERDUE,
             limit=10**9,
         ),

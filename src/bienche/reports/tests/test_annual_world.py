@@ -201,3 +201,15 @@ def test_current_year_is_read_as_of_today(world):
 def test_queries_are_bounded(world, django_assert_max_num_queries):
     with django_assert_max_num_queries(80):
         build_annual(2023, today=TODAY)
+
+
+def test_a_unit_without_data_says_so_section_by_section(world):
+    doc = build_annual(2023, "C1", today=TODAY)
+    s = sections(doc)
+    assert "hoalac" not in s
+    for key in ("staffing", "pay", "recruitment", "psu", "steering"):
+        (only,) = s[key].blocks
+        assert only.text.startswith("Chưa có số liệu"), key
+        assert "Xã Một" in only.text
+    assert s["delegation"].blocks[0].text.startswith("Chưa có số liệu")
+    assert s["limitations"].blocks[0].style == "note"
