@@ -15,6 +15,7 @@ from bienche.org.services import unit_establish
 from bienche.org.services.access import membership_grant
 from bienche.org.tests.factories import BASIS, spec
 from bienche.reports.models import FrozenVersion, Report
+from bienche.reports.pages import page_images_available
 from bienche.reports.permissions import DRAFTING_UNIT_CODES
 from bienche.reports.tests.world import build_world
 
@@ -75,6 +76,8 @@ def test_officer_edits_freezes_and_downloads(page, live_server, drafter, artifac
     page.click("[data-testid=freeze]")
     page.wait_for_url(f"**/reports/{report.pk}/#versions")
     expect(page.locator("[data-testid=version-1]")).to_contain_text("btc")
+    if page_images_available():  # the PDF's pages as images (poppler installed)
+        expect(page.locator("[data-testid=pdf-page-1]")).to_be_visible()
     with page.expect_download() as info:
         page.click("[data-testid=download-docx-1]")
     download = info.value
