@@ -21,10 +21,15 @@ from bienche.demo.build import build_demo, demo_is_built  # noqa: E402
 from bienche.reports.annual import build_annual  # noqa: E402
 from bienche.reports.render import PdfUnavailable, pdf_renderer, render_docx, render_pdf  # noqa: E402
 
+CPU: dict[str, float] = {}
 
-def _timed(fn):  # type: ignore[no-untyped-def]
-    t0 = time.perf_counter()
+
+def _timed(fn, label: str = ""):  # type: ignore[no-untyped-def]
+    """(result, wall seconds); the process's CPU seconds go to ``CPU[label]`` (the machine is
+    shared: wall time over CPU time shows how much of the wait was other processes')."""
+    t0, c0 = time.perf_counter(), time.process_time()
     out = fn()
+    CPU[label] = time.process_time() - c0
     return out, time.perf_counter() - t0
 
 
@@ -34,26 +39,29 @@ def main() -> None:
         _, seconds = _timed(lambda: build_demo(progress=False))
         print(f"  demo build (once): {seconds:.0f} s")
     cache.clear()
+    connection.queries_log.clear()  # the build's queries (DEBUG) would fill the log
     with CaptureQueriesContext(connection) as queries:
-        doc, cold = _timed(lambda: build_annual(2023))
+        doc, cold = _timed(lambda: build_annual(2023), "cold")
     _, warm = _timed(lambda: build_annual(2023))
-    data, docx = _timed(lambda: render_docx(doc))
+    data, docx = _timed(lambda: render_docx(doc), "docx")
     tables = sum(1 for s in doc.sections for sub in [s, *s.subsections] for _ in sub.blocks)
     print(
-        f"  sections: {cold:.2f} s cold ({len(queries)} queries), {warm:.2f} s warm; "
+        f"  sections: {cold:.2f} s cold (CPU {CPU['cold']:.2f} s, {len(queries)} queries), "
+        f"{warm:.2f} s warm; "
         f"{tables} blocks, {len(doc.sources())} sources"
     )
     print(
-        f"  DOCX: {docx:.2f} s, {len(data) / 1024:.0f} KiB; build + DOCX {cold + docx:.2f} s "
-        f"(target ≤ 5 s)"
+        f"  DOCX: {docx:.2f} s (CPU {CPU['docx']:.2f} s), {len(data) / 1024:.0f} KiB; "
+        f"build + DOCX {cold + docx:.2f} s (target ≤ 5 s)"
     )
     try:
-        pdf, seconds = _timed(lambda: render_pdf(doc))
+        pdf, seconds = _timed(lambda: render_pdf(doc), "pdf")
     except PdfUnavailable as exc:
         print(f"  PDF: {exc}")
         return
     print(
-        f"  PDF ({pdf_renderer()}): {seconds:.2f} s, {len(pdf) / 1024:.0f} KiB; "
+        f"  PDF ({pdf_renderer()}): {seconds:.2f} s (CPU {CPU['pdf']:.2f} s), "
+        f"{len(pdf) / 1024:.0f} KiB; "
         f"build + PDF {cold + seconds:.2f} s (target ≤ 20 s)"
     )
 

@@ -37,6 +37,10 @@ def _facts(ctx: Context) -> dict[str, Any]:
     }
 
 
+def _stream_source(ctx: Context, f: dict[str, Any]) -> Any:
+    return ctx.source(staffing.Q_STREAM, unit=ctx.unit.code, name=f["stream_period"], on=ctx.as_of)
+
+
 def _limitations(ctx: Context, f: dict[str, Any]) -> list[Paragraph]:
     out = []
     if f["overdue"]:
@@ -55,7 +59,7 @@ def _limitations(ctx: Context, f: dict[str, Any]) -> list[Paragraph]:
                 sources=(steering.card_source(ctx, "total.on_time_rate"),),
             )
         )
-    src = ctx.source(staffing.Q_STREAM, unit=ctx.unit.code, name=f["stream_period"], on=ctx.as_of)
+    src = _stream_source(ctx, f)
     for r in f["stream"]:
         out.append(
             Paragraph(
@@ -98,6 +102,7 @@ def _next_year(ctx: Context, f: dict[str, Any]) -> list[Paragraph]:
                 f"{vn_pct(r['target_bp'] / 10000)} "
                 f"(còn {vn_int(r['current_quota'] - r['target_quota'])} "
                 f"biên chế) đến hết giai đoạn {f['stream_period']}.",
+                sources=(_stream_source(ctx, f),),
             )
         )
     for t in f["targets"]:

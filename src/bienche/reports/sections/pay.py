@@ -49,6 +49,15 @@ def _effects(ctx: Context, cost: dict[dt.date, int]) -> list[tuple]:
     return rows
 
 
+def _excluded(n: int) -> str:
+    if not n:
+        return ""
+    return (
+        f" Có {vn_int(n)} người chưa tính được lương do thiếu hoặc sai dữ liệu "
+        "(chưa tính vào số trên)."
+    )
+
+
 def build(ctx: Context) -> Section:
     months = _months(ctx)
     run = ctx.once("pay", lambda: pay_compare(months, None, ctx.scope_code))
@@ -70,13 +79,14 @@ def build(ctx: Context) -> Section:
         Paragraph(
             f"Chi phí tiền lương năm {ctx.year} của {ctx.scope_label} (theo chế độ hiện hành, "
             f"{vn_int(len(months))} tháng, danh sách hưởng lương tại ngày "
-            f"{run.roster_date:%d/%m/%Y}: {vn_int(heads[0])} người) là {vn_money(total)}.",
+            f"{run.roster_date:%d/%m/%Y}: {vn_int(heads[0])} người) là {vn_money(total)}."
+            + _excluded(run.excluded),
             sources=(src,),
         ),
         Chart(
-            title="Chi phí tiền lương theo tháng",
+            title=f"Chi phí tiền lương theo tháng năm {ctx.year}",
             kind="bar",
-            categories=tuple(f"{m:%m/%Y}" for m in cost),
+            categories=tuple(f"T{m.month}" for m in cost),
             series=(("Chi phí", tuple(v / 1_000_000_000 for v in cost.values())),),
             source=src,
             unit="tỷ đồng",

@@ -10,10 +10,11 @@ from typing import Any
 
 from bienche.core.errors import InvalidInput
 from bienche.pricing import selectors as sel
+from bienche.pricing.enums import Area
 from bienche.pricing.pilot import ADJUST, CONTINUE, STOP, Criteria
 from bienche.reports.content import Paragraph, Section, Table
 from bienche.reports.numbers import vn_int, vn_money, vn_pct
-from bienche.reports.sections.base import Context, no_data
+from bienche.reports.sections.base import Context, no_data, vi
 
 KEY, HEADING = "psu", "Về đơn vị sự nghiệp công lập"
 Q_AUTONOMY = "bienche.pricing.selectors.autonomy_rows"
@@ -104,7 +105,13 @@ def _pilot(ctx: Context) -> list[Any]:
         title="Đánh giá thí điểm theo khu vực",
         columns=("Khu vực", "Số trường", "Số trẻ", "Tỷ lệ bảo đảm (%)", "Đánh giá"),
         rows=tuple(
-            (v.group, v.schools, v.enrolment, round(v.coverage_bp / 100, 1), VERDICTS[v.verdict])
+            (
+                vi(Area, v.group),
+                v.schools,
+                v.enrolment,
+                round(v.coverage_bp / 100, 1),
+                VERDICTS[v.verdict],
+            )
             for v in ev["by_area"]
         ),
         source=src,

@@ -73,6 +73,12 @@ def test_every_section_has_data(city):
         assert not (isinstance(first, Paragraph) and first.text.startswith("Chưa có số liệu")), key
     assert any(isinstance(b, Table) for b in s["recruitment"].blocks)
     assert table(s["recruitment"], "Thi tuyển chức danh lãnh đạo").rows
+    pilot = table(s["psu"], "Đánh giá thí điểm theo khu vực")
+    assert {r[0] for r in pilot.rows} == {
+        "Các quận (đô thị)",
+        "Các huyện (nông thôn)",
+        "Các xã miền núi",
+    }
 
 
 def test_staffing_figures_equal_the_staffing_dashboard(city, admin):
@@ -125,3 +131,11 @@ def test_docx_opens_with_the_figures(city):
 def test_city_report_queries_are_bounded(demo, django_assert_max_num_queries):
     with django_assert_max_num_queries(150):
         build_annual(2023, today=TODAY)
+
+
+def test_the_park_boards_report_has_the_hoa_lac_section(demo):
+    s = sections(build_annual(2023, "HN.BQL.HOALAC", today=TODAY))
+    assert s["hoalac"].blocks[0].text.startswith("Đến ngày 31/12/2023, Khu Công nghệ cao Hòa Lạc")
+    assert table(s["hoalac"], "Dự án theo giai đoạn").source.query == (
+        "bienche.investment.dashboard.dashboard"
+    )
