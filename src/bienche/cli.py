@@ -246,6 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
     from bienche.cli_pay import add_parsers as add_pay_parsers
     from bienche.cli_pricing import add_parsers as add_pricing_parsers
     from bienche.cli_recruit import add_parsers as add_recruit_parsers
+    from bienche.cli_report_forms import add_forms_parser
     from bienche.cli_reports import add_parsers as add_report_parsers
     from bienche.cli_staffing import add_parsers
     from bienche.cli_steering import add_parsers as add_steering_parsers
@@ -259,7 +260,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_recruit_parsers(sub, _date)
     add_pricing_parsers(sub, _date)
     add_territory_parsers(sub, _date)
-    add_report_parsers(sub, _date)
+    add_forms_parser(add_report_parsers(sub, _date), _date)  # one `report` command group
     add_ops_parsers(sub)
 
     mg = sub.add_parser("manage", help="run a Django management command")

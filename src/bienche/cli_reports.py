@@ -44,8 +44,9 @@ def cmd_report_annual(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_parsers(sub: Any, date_type: Any) -> None:
-    rp = sub.add_parser("report", help="the annual assessment report")
+def add_parsers(sub: Any, date_type: Any) -> Any:
+    """The ``report`` command group with ``annual``; returns it for the other report commands."""
+    rp = sub.add_parser("report", help="reports: the annual assessment report, statistical forms")
     rp_sub = rp.add_subparsers(dest="report_command", required=True)
 
     an = rp_sub.add_parser("annual", help="the annual report of a year (DOCX, optional PDF)")
@@ -56,3 +57,4 @@ def add_parsers(sub: Any, date_type: Any) -> None:
     an.add_argument("--pdf", action="store_true", help="also write FILE.pdf next to it")
     an.add_argument("--db", default=argparse.SUPPRESS)
     an.set_defaults(func=cmd_report_annual)
+    return rp_sub

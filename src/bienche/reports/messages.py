@@ -115,3 +115,15 @@ PAGE_UNKNOWN = Message(
     "Bản chốt số {number} không có trang {page} dạng ảnh.",
     "Frozen version {number} has no page {page} as an image.",
 )
+
+# Statistical forms.
+FORM_UNKNOWN = Message(
+    "report_form_unknown",
+    "Không có biểu mẫu «{code}» (các biểu mẫu: {codes}).",
+    "No form «{code}» (forms: {codes}).",
+)
+FORM_UNIT_ABSENT = Message(
+    "report_form_unit_absent",
+    "Đơn vị «{code}» không tồn tại vào ngày {on}.",
+    "Unit «{code}» did not exist on {on}.",
+)
