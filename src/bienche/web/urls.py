@@ -8,6 +8,7 @@ from bienche.web import hoalac_views as hl
 from bienche.web import pricing_views as pv
 from bienche.web import recruit_views as rv
 from bienche.web import report_forms_views as rf
+from bienche.web import reports_views as rep
 from bienche.web import steering_task_views as stt
 from bienche.web import steering_views as st
 from bienche.web import territory_proposal_views as terr_p
@@ -141,4 +142,21 @@ urlpatterns = [
     path("delegation/transfers/<int:pk>/", dv.transfer_page, name="delegation_transfer"),
     path("delegation/review/", dv.review_page, name="delegation_review"),
     path("delegation/stats/", dv.stats_page, name="delegation_stats"),
+    path("reports/", rep.reports_page, name="reports"),
+    path("reports/<int:pk>/", rep.report_editor, name="report_editor"),
+    path("reports/<int:pk>/preview/", rep.report_preview, name="report_preview"),
+    path("reports/<int:pk>/narratives/<str:key>/", rep.report_narrative, name="report_narrative"),
+    path("reports/<int:pk>/letterhead/", rep.report_letterhead, name="report_letterhead"),
+    path("reports/<int:pk>/regenerate/", rep.report_regenerate, name="report_regenerate"),
+    path("reports/<int:pk>/freeze/", rep.report_freeze_page, name="report_freeze_page"),
+    path(
+        "reports/<int:pk>/versions/<int:number>/pages/<int:page>.png",
+        rep.report_page,
+        name="report_page",
+    ),
+    path(
+        "reports/<int:pk>/versions/<int:number>/<str:kind>/",
+        rep.report_download,
+        name="report_download",
+    ),
 ]

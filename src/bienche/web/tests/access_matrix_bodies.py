@@ -7,6 +7,8 @@ from __future__ import annotations
 #: JSON bodies of the API writes: valid, so access is decided, not the body's shape.
 BASIS = {"effective_on": "2024-06-01", "basis_number": "1/QĐ-MATRIX"}
 BODIES = {
+    "report_new": {"year": 2023, "unit_code": "D1", "format": "state"},
+    "narrative_save": {"html": "<p>Hạn chế</p>", "expected_revision": 0},
     "event_rename": {
         "code": "D1",
         "name": "Quận Một (mới)",

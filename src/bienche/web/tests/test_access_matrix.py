@@ -30,6 +30,7 @@ from bienche.org.services.access import membership_grant
 from bienche.org.tests.factories import small_city
 from bienche.pricing.tests.factories import pricing_objects
 from bienche.recruitment.tests.factories import exam_in
+from bienche.reports.tests.factories import report_with_version
 from bienche.staffing.models import Person
 from bienche.staffing.tests.factories import pid, staff
 from bienche.steering.enums import NoticeKind
@@ -154,6 +155,16 @@ ROUTES: dict[str, tuple[str, str, dict[str, str]]] = {
     "delegation_transfer": ("GET", "/delegation/transfers/{transfer}/", ALL),
     "delegation_review": ("GET", "/delegation/review/", ALL),
     "delegation_stats": ("GET", "/delegation/stats/?year=2024", ALL),
+    # report drafts: readers of the scope unit read; drafters (here the city admin) write
+    "reports": ("GET", "/reports/", ALL),
+    "report_editor": ("GET", "/reports/{report}/", D1_READ),
+    "report_preview": ("GET", "/reports/{report}/preview/", D1_READ),
+    "report_narrative": ("POST", "/reports/{report}/narratives/limitations/", ADMIN),
+    "report_letterhead": ("POST", "/reports/{report}/letterhead/", ADMIN),
+    "report_regenerate": ("POST", "/reports/{report}/regenerate/", D1_READ),
+    "report_freeze_page": ("POST", "/reports/{report}/freeze/", ADMIN),
+    "report_download": ("GET", "/reports/{report}/versions/1/docx/", D1_READ),
+    "report_page": ("GET", "/reports/{report}/versions/1/pages/1.png", D1_READ),
     # REST API
     "api-root": ("GET", "/api/v1/", {}),
     "openapi-json": ("GET", "/api/v1/openapi.json", {}),
@@ -236,6 +247,14 @@ ROUTES: dict[str, tuple[str, str, dict[str, str]]] = {
     "exam_results_get": ("GET", "/api/v1/recruit/exams/{exam}/results", D1_READ),
     "exam_review": ("POST", "/api/v1/recruit/exams/{exam}/reviews", D1_WRITE),
     "stats": ("GET", "/api/v1/delegation/stats?year=2024", ALL),
+    "reports_list": ("GET", "/api/v1/reports", ALL),
+    "report_new": ("POST", "/api/v1/reports", ADMIN),
+    "report_detail": ("GET", "/api/v1/reports/{report}", D1_READ),
+    "report_narratives": ("GET", "/api/v1/reports/{report}/narratives", D1_READ),
+    "narrative_save": ("POST", "/api/v1/reports/{report}/narratives/limitations", ADMIN),
+    "report_freeze": ("POST", "/api/v1/reports/{report}/freeze", ADMIN),
+    "report_versions": ("GET", "/api/v1/reports/{report}/versions", D1_READ),
+    "report_version_file": ("GET", "/api/v1/reports/{report}/versions/1/docx", D1_READ),
     "pricing_autonomy_list": ("GET", "/api/v1/pricing/autonomy?year=2023", ALL),
     "pricing_finance_record": ("POST", "/api/v1/pricing/units/D1/finances", ADMIN),
     "pricing_service_price": (
@@ -340,6 +359,7 @@ def world(django_user_model, settings, tmp_path):
         "transfer": deleg.pk,
         **exam_in("D1"),
         "service": pricing_objects(),
+        "report": report_with_version("D1"),
         "proposal": saved_proposal(),
     }
     return clients, api, ids
