@@ -26,9 +26,11 @@ class DefaultLanguage:
 
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
         lang = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
-        translation.activate(lang)
         request.LANGUAGE_CODE = lang
-        response = self.get_response(request)
+        # override, not activate: the thread goes back to its language after the request, so
+        # nothing run later in the same thread (a test, a CLI call) inherits the user's choice.
+        with translation.override(lang):
+            response = self.get_response(request)
         response.headers.setdefault("Content-Language", lang)
         return response
 

@@ -45,3 +45,5 @@ def test_login_page_languages():
     c = Client()
     c.cookies["django_language"] = "en"
     assert "Log in" in c.get("/login/").content.decode()
+    # The user's language is the request's only: the thread is back in Vietnamese after it.
+    assert translation.gettext("Org chart") == "Sơ đồ tổ chức"
