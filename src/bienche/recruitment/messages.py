@@ -116,3 +116,8 @@ TOO_FEW_CANDIDATES = Message(
     "Vị trí «{position}»: thi tuyển lãnh đạo cần ít nhất {need} ứng viên, hiện có {has}.",
     "Position «{position}»: a leader selection needs at least {need} candidates; it has {has}.",
 )
+EXAM_STALE = Message(
+    "recruit_exam_stale",
+    "Kỳ thi vừa được người khác cập nhật (phiên bản {current}); hãy tải lại trang và làm lại.",
+    "The exam was changed meanwhile (version {current}); reload the page and try again.",
+)

@@ -97,12 +97,20 @@ def exam_plan_create(
 
 @transaction.atomic
 def exam_plan_approve(
-    *, code: str, number: str, on: dt.date, expected_version: int | None = None, acting_user: Any
+    *,
+    code: str,
+    number: str,
+    on: dt.date,
+    signer: str = "",
+    expected_version: int | None = None,
+    acting_user: Any,
 ) -> Exam:
-    exam = exam_locked(code)
+    """Approve the drafted plan by decision (number, date, signer): candidates may then
+    register."""
+    exam = exam_locked(code, expected_version)
     require_status(exam, {ExamStatus.DRAFT}, "phê duyệt kế hoạch", "approve the plan")
     Exam.objects.filter(pk=exam.pk).update(
-        status=ExamStatus.APPROVED, plan_number=number, plan_date=on
+        status=ExamStatus.APPROVED, plan_number=number.strip(), plan_date=on, plan_signer=signer
     )
     exam_bump(exam)
     audit_record(
@@ -111,7 +119,7 @@ def exam_plan_approve(
         entity_type="exam",
         entity_id=exam.pk,
         before={"status": exam.status},
-        after={"status": ExamStatus.APPROVED, "number": number, "on": on},
+        after={"status": ExamStatus.APPROVED, "number": number, "on": on, "signer": signer},
     )
     exam.refresh_from_db()
     return exam
