@@ -121,3 +121,13 @@ EXAM_STALE = Message(
     "Kỳ thi vừa được người khác cập nhật (phiên bản {current}); hãy tải lại trang và làm lại.",
     "The exam was changed meanwhile (version {current}); reload the page and try again.",
 )
+FILE_REQUIRED = Message(
+    "recruit_file_required",
+    "Trường tệp: cần gửi một tệp XLSX.",
+    "Field file: an XLSX file is required.",
+)
+ROUND_UNKNOWN = Message(
+    "recruit_round_unknown",
+    "Trường vòng thi: {round} không hợp lệ (1 hoặc 2).",
+    "Field round: {round} is not a round (1 or 2).",
+)
