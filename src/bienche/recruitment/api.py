@@ -31,6 +31,9 @@ from bienche.recruitment.services.common import candidate_of
 from bienche.recruitment.services.scores import score_review
 
 router = Router(tags=["recruitment"])
+#: A multipart file that may be missing: the access check runs first, then its absence is
+#: refused with the app's own message.
+NO_FILE = File(None)
 
 
 def _exam(e: Exam) -> dict[str, Any]:
@@ -120,7 +123,7 @@ def _import(file: UploadedFile | None, run: Callable[[Path], ImportReport]) -> S
 
 @router.post("/exams/{code}/candidates/import", response={200: ImportOut, 422: ImportOut})
 def exam_candidates_import(
-    request: HttpRequest, code: str, file: UploadedFile | None = File(None)
+    request: HttpRequest, code: str, file: UploadedFile | None = NO_FILE
 ) -> Status:
     """Register candidates from an XLSX file (the template's columns), all or none."""
     exam = access_exam_by_code(request.user, code, for_write=True)
@@ -136,7 +139,7 @@ def exam_scores_import(
     code: str,
     round: int = 1,  # noqa: A002
     on: dt.date | None = None,
-    file: UploadedFile | None = File(None),
+    file: UploadedFile | None = NO_FILE,
 ) -> Status:
     """Enter one round's scores from an XLSX file (per examiner when given), all or none."""
     exam = access_exam_by_code(request.user, code, for_write=True)
