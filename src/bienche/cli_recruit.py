@@ -122,7 +122,7 @@ def cmd_notice(args: argparse.Namespace) -> int:
 
     _setup(args.db)
     from bienche.recruitment.notices import result_notice
-    from bienche.reports.render import PdfUnavailable, render_docx, render_pdf
+    from bienche.reports.render import PdfFailed, PdfUnavailable, render_docx, render_pdf
 
     exam = _exam(args.exam)
     if exam.results_on is None:
@@ -137,7 +137,7 @@ def cmd_notice(args: argparse.Namespace) -> int:
             pdf = out.with_suffix(".pdf")
             pdf.write_bytes(render_pdf(doc))
             files.append(str(pdf))
-        except PdfUnavailable as exc:
+        except (PdfUnavailable, PdfFailed) as exc:
             sys.stderr.write(f"{exc}\n")
     _out(json.dumps({"exam": exam.code, "files": files}, ensure_ascii=False))
     return 0

@@ -115,8 +115,8 @@ def result_notice(
     total = sum(len(b["rows"]) for b in blocks)
     listing = Section(
         "winners",
-        f"I. DANH SÁCH THÍ SINH TRÚNG TUYỂN ({total} người)",
-        [_table(exam, b, on) for b in blocks],
+        f"Danh sách thí sinh trúng tuyển ({total} người)",
+        [intro, *(_table(exam, b, on) for b in blocks)],
     )
     return Document(
         letterhead=Letterhead(
@@ -132,9 +132,8 @@ def result_notice(
             signature=Signature("TM. HỘI ĐỒNG TUYỂN DỤNG", "CHỦ TỊCH", signer or "…"),
         ),
         sections=[
-            Section("intro", "", [intro]),
             listing,
-            Section("instructions", "II. HƯỚNG DẪN ĐỐI VỚI NGƯỜI TRÚNG TUYỂN", _instructions(exam)),
+            Section("instructions", "Hướng dẫn đối với người trúng tuyển", _instructions(exam)),
         ],
         generated_at=timezone.now(),
     )
