@@ -219,3 +219,17 @@ def test_decline_gives_the_seat_to_the_next_and_appointment_reaches_the_roster(o
     job = Assignment.objects.get(person__personal_id=f"{b:012d}")
     assert (job.valid_from, job.position.code) == (dt.date(2024, 12, 1), "CV")
     assert Candidate.objects.get(number=b).status == "appointed"
+
+
+def test_staffing_dashboard_counts_the_years_recruitment(officer):
+    exam(seats=1)
+    a = candidate(1)
+    sat("T24", a, 90)
+    exam_results_post(exam_code="T24", on=RESULTS_DAY, acting_user=None)
+    officer.post(
+        f"/recruit/T24/candidates/{a}/appoint/",
+        {"start_on": "2024-12-01", "step": 1, "expected_version": version()},
+    )
+    html = officer.get("/staffing/?unit=S1&on=2024-12-31").content.decode()
+    assert 'data-testid="streamlining-recruitment"' in html
+    assert "T24: 1" in html
