@@ -82,7 +82,7 @@ class CandidateForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=255)
     birth_date = forms.DateField(label=_("Birth date"), widget=DATE)
     sex = forms.ChoiceField(label=_("Sex"), choices=SEXES)
-    education = forms.ChoiceField(label=_("Education"), choices=Education.choices)
+    education = forms.ChoiceField(label=_("Education level"), choices=Education.choices)
     priority = forms.ChoiceField(
         label=_("Priority category"), choices=Priority.choices, required=False
     )
