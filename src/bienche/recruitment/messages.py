@@ -131,3 +131,8 @@ ROUND_UNKNOWN = Message(
     "Trường vòng thi: {round} không hợp lệ (1 hoặc 2).",
     "Field round: {round} is not a round (1 or 2).",
 )
+PLAN_RANK_UNKNOWN = Message(
+    "recruit_plan_rank_unknown",
+    "Dòng {row}: mã ngạch «{code}» không có trong danh mục ngạch.",
+    "Row {row}: rank code «{code}» is not in the rank catalogue.",
+)

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from bienche.core.errors import BiencheError, NotFound
 from bienche.org.permissions import access_unit_by_code
 from bienche.recruitment.batch import all_or_nothing
-from bienche.recruitment.enums import CandidateStatus, ExamKind, ExamStatus
+from bienche.recruitment.enums import CandidateStatus, ExamStatus
 from bienche.recruitment.imports import (
     candidates_import_xlsx,
     scores_import_xlsx,
@@ -42,18 +42,34 @@ def _write_unit(request: HttpRequest, code: str):  # type: ignore[no-untyped-def
         raise Http404(exc.localized()) from exc
 
 
+def _vacancies(request: HttpRequest, start: f.PlanStartForm) -> list[dict[str, Any]]:
+    """Per unit recruited for (write scope required): its vacant positions and quota gap."""
+    kind, on = start.cleaned_data["kind"], start.cleaned_data["exam_date"]
+    out = []
+    for code in start.unit_codes():
+        unit = _write_unit(request, code)
+        vac = plan_vacancies(unit.pk, kind, on)
+        for p in vac["positions"]:
+            p.update(
+                unit=unit.code, key=f"{unit.code}__{p['code']}", label=f"{unit.code}/{p['code']}"
+            )
+        out.append({"unit": unit, **vac})
+    return out
+
+
 def plan_new(request: HttpRequest) -> HttpResponse:
-    """Step 1 picks unit, kind and date (GET); step 2 lists the vacant positions within
-    quota and drafts the plan (POST). A plan over quota is refused with the reason."""
+    """Step 1 picks the recruiting unit, the units recruited for, kind and date (GET);
+    step 2 lists their vacant positions within quota and drafts the plan (POST). A plan
+    over quota is refused with the reason."""
     start = f.PlanStartForm(request.GET or None)
     if not start.is_valid():
         if request.method == "POST":
             raise Http404(_("Choose the recruiting unit first."))
         return render(request, "recruit/plan_new.html", {"start": start})
     unit = _write_unit(request, start.cleaned_data["unit"])
-    kind, on = start.cleaned_data["kind"], start.cleaned_data["exam_date"]
-    vac = plan_vacancies(unit.pk, kind, on)
-    form = f.PlanForm(request.POST or None, positions=vac["positions"])
+    units = _vacancies(request, start)
+    positions = [p for u in units for p in u["positions"]]
+    form = f.PlanForm(request.POST or None, positions=positions)
     status = 200
     if request.method == "POST":
         status = 422
@@ -62,10 +78,10 @@ def plan_new(request: HttpRequest) -> HttpResponse:
                 exam = exam_plan_create(
                     code=form.cleaned_data["code"].strip(),
                     title=form.cleaned_data["title"].strip(),
-                    kind=kind,
+                    kind=start.cleaned_data["kind"],
                     unit_code=unit.code,
-                    exam_date=on,
-                    targets=form.targets(unit.code),
+                    exam_date=start.cleaned_data["exam_date"],
+                    targets=form.targets(),
                     acting_user=request.user,
                 )
             except BiencheError as exc:
@@ -73,7 +89,7 @@ def plan_new(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, _("Plan drafted; approve it by decision."))
                 return redirect("recruit_exam", code=exam.code)
-    ctx = {"start": start, "unit": unit, "vac": vac, "form": form, "kinds": dict(ExamKind.choices)}
+    ctx = {"start": start, "unit": unit, "units": units, "form": form}
     return render(request, "recruit/plan_new.html", ctx, status=status)
 
 

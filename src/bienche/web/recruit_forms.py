@@ -9,8 +9,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from bienche.recruitment.enums import Education, ExamKind, Priority
-from bienche.web.steering_forms import DATE
+from bienche.web.steering_forms import DATE, codes
 
+DEFAULT_RANK = "01.003"  # chuyên viên
 SEXES = [("M", _("Male")), ("F", _("Female"))]
 
 
@@ -26,11 +27,21 @@ class PlanStartForm(forms.Form):
     unit = forms.CharField(label=_("Recruiting unit (code)"), max_length=40)
     kind = forms.ChoiceField(label=_("Kind"), choices=ExamKind.choices)
     exam_date = forms.DateField(label=_("Exam date"), widget=DATE)
+    for_units = forms.CharField(
+        label=_("Units recruited for (codes; empty: the recruiting unit)"),
+        max_length=400,
+        required=False,
+    )
+
+    def unit_codes(self) -> list[str]:
+        """The units whose vacant positions the plan may take (at most 20)."""
+        listed = codes(self.cleaned_data.get("for_units", ""))
+        return list(dict.fromkeys(listed))[:20] or [self.cleaned_data["unit"]]
 
 
 class PlanForm(forms.Form):
-    """Step 2 (POST): the plan's code and title, and per vacant position the seats asked,
-    the rank and the education required (a position left at 0 is not in the plan)."""
+    """Step 2 (POST): the plan's code and title, and per vacant position (``key`` unit__code)
+    the seats asked, the rank and the education required (0 seats: not in the plan)."""
 
     code = forms.CharField(label=_("Exam code"), max_length=40)
     title = forms.CharField(label=_("Title"), max_length=255)
@@ -39,34 +50,38 @@ class PlanForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.positions = positions
         for p in positions:
-            c = p["code"]
+            c = p["key"]
             self.fields[f"seats_{c}"] = forms.IntegerField(
-                label=_("%(code)s: positions to fill") % {"code": c},
+                label=_("%(code)s: positions to fill") % {"code": p["label"]},
                 min_value=0,
                 initial=0,
                 required=False,
             )
             self.fields[f"rank_{c}"] = forms.CharField(
-                label=_("%(code)s: rank code") % {"code": c}, max_length=20, initial="01.003"
+                label=_("%(code)s: rank code") % {"code": p["label"]},
+                max_length=20,
+                initial=DEFAULT_RANK,
+                required=False,
             )
             self.fields[f"education_{c}"] = forms.ChoiceField(
-                label=_("%(code)s: education required") % {"code": c},
+                label=_("%(code)s: education required") % {"code": p["label"]},
                 choices=Education.choices,
                 initial=Education.UNIVERSITY,
+                required=False,
             )
 
-    def targets(self, unit_code: str) -> list[dict[str, Any]]:
+    def targets(self) -> list[dict[str, Any]]:
         d = self.cleaned_data
         return [
             {
-                "unit_code": unit_code,
+                "unit_code": p["unit"],
                 "position_code": p["code"],
-                "seats": d[f"seats_{p['code']}"],
-                "rank_code": d[f"rank_{p['code']}"].strip(),
-                "education": d[f"education_{p['code']}"],
+                "seats": d[f"seats_{p['key']}"],
+                "rank_code": d[f"rank_{p['key']}"].strip() or DEFAULT_RANK,
+                "education": d[f"education_{p['key']}"] or Education.UNIVERSITY,
             }
             for p in self.positions
-            if d.get(f"seats_{p['code']}")
+            if d.get(f"seats_{p['key']}")
         ]
 
 

@@ -16,6 +16,7 @@ from bienche.recruitment.models import Exam, Target
 from bienche.recruitment.services.common import exam_bump, exam_locked, require_status
 from bienche.recruitment.vacancies import quota_gap, vacant_positions
 from bienche.staffing.models import JobPosition
+from bienche.staffing.ranks import rank_catalogue
 
 
 def _unit(code: str) -> Unit:
@@ -46,11 +47,16 @@ def _target(exam: Exam, row: int, spec: dict[str, Any], taken: dict[int, int]) -
             seats=seats,
         )
     taken[unit.pk] = taken.get(unit.pk, 0) + seats
+    rank_code = spec.get("rank_code", "01.003")
+    if rank_catalogue().get(rank_code) is None:
+        raise InvalidInput(
+            m.PLAN_RANK_UNKNOWN, field=f"targets[{row}].rank_code", row=row + 1, code=rank_code
+        )
     return Target(
         exam=exam,
         position=position,
         seats=seats,
-        rank_code=spec.get("rank_code", "01.003"),
+        rank_code=rank_code,
         education=spec.get("education", "university"),
         leadership_coef_h=int(spec.get("leadership_coef_h", 0)),
     )

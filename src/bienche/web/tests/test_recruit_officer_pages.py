@@ -48,18 +48,22 @@ def viewer(django_user_model, officer):
 
 
 PLAN_URL = "/recruit/plan/new/?unit=S1&kind=civil_servant&exam_date=2024-10-05"
-PLAN = {"code": "W24", "title": "Thi tuyển 2024", "rank_CV": "01.003"}
-PLAN |= {"education_CV": "university", "rank_TP": "01.003", "education_TP": "university"}
+PLAN = {"code": "W24", "title": "Thi tuyển 2024", "rank_S1__CV": "01.003"}
+PLAN |= {"education_S1__CV": "university", "rank_S1__TP": "01.003"}
+PLAN |= {"education_S1__TP": "university"}
 
 
 def test_plan_lists_vacancies_and_refuses_a_plan_over_quota(officer):
     html = officer.get(PLAN_URL).content.decode()
-    assert 'data-testid="vacancy-CV"' in html  # 3 needed, 1 filled: 2 vacant
-    resp = officer.post(PLAN_URL, PLAN | {"seats_CV": 3})
+    assert 'data-testid="vacancy-S1__CV"' in html  # 3 needed, 1 filled: 2 vacant
+    resp = officer.post(PLAN_URL, PLAN | {"seats_S1__CV": 3})
     assert resp.status_code == 422
     assert "chỉ còn 2 chỗ trống" in resp.content.decode()
     assert not Exam.objects.exists()
-    resp = officer.post(PLAN_URL, PLAN | {"seats_CV": 2})
+    resp = officer.post(PLAN_URL, PLAN | {"seats_S1__CV": 2, "rank_S1__CV": "99.999"})
+    assert "mã ngạch «99.999» không có trong danh mục" in resp.content.decode()
+    assert not Exam.objects.exists()
+    resp = officer.post(PLAN_URL, PLAN | {"seats_S1__CV": 2})
     assert resp.status_code == 302
     exam = Exam.objects.get(code="W24")
     assert exam.status == "draft"
@@ -67,17 +71,17 @@ def test_plan_lists_vacancies_and_refuses_a_plan_over_quota(officer):
 
 
 def test_viewer_may_read_but_not_draft_or_approve(viewer, officer):
-    officer.post(PLAN_URL, PLAN | {"seats_CV": 1})
+    officer.post(PLAN_URL, PLAN | {"seats_S1__CV": 1})
     assert viewer.get("/recruit/W24/").status_code == 200
     assert 'data-testid="next-actions"' not in viewer.get("/recruit/W24/").content.decode()
-    assert viewer.post(PLAN_URL, PLAN | {"seats_CV": 1, "code": "V2"}).status_code == 404
+    assert viewer.post(PLAN_URL, PLAN | {"seats_S1__CV": 1, "code": "V2"}).status_code == 404
     resp = viewer.post("/recruit/W24/approve/", {"number": "1", "on": "2024-08-01"})
     assert resp.status_code == 404
     assert Exam.objects.get(code="W24").status == "draft"
 
 
 def test_approve_by_decision_with_a_stale_version_is_refused(officer):
-    officer.post(PLAN_URL, PLAN | {"seats_CV": 1})
+    officer.post(PLAN_URL, PLAN | {"seats_S1__CV": 1})
     assert 'data-testid="act-approve"' in officer.get("/recruit/W24/").content.decode()
     body = {"number": "12/QĐ-SNV", "on": "2024-08-20", "signer": "Trần Văn B"}
     resp = officer.post("/recruit/W24/approve/", body | {"expected_version": 7})
@@ -233,3 +237,25 @@ def test_staffing_dashboard_counts_the_years_recruitment(officer):
     html = officer.get("/staffing/?unit=S1&on=2024-12-31").content.decode()
     assert 'data-testid="streamlining-recruitment"' in html
     assert "T24: 1" in html
+
+
+def test_plan_for_several_units_needs_write_scope_on_each(officer, django_user_model):
+    from bienche.staffing.tests.factories import position
+
+    position("S2", "KT", headcount=2, min_group="A1")
+    url = PLAN_URL + "&for_units=S1,S2"
+    assert officer.get(url).status_code == 404  # S1's officer may not plan for S2
+    admin = django_user_model.objects.create_user("home-affairs", password="pw-recruit-2026")
+    membership_grant(user=admin, role="city_admin", unit_code=None, acting_user=None)
+    c = Client()
+    c.force_login(admin)
+    html = c.get(url).content.decode()
+    assert 'data-testid="vacancy-S1__CV"' in html
+    assert 'data-testid="vacancy-S2__KT"' in html
+    resp = c.post(url, PLAN | {"seats_S1__CV": 1, "seats_S2__KT": 2, "rank_S2__KT": "01.003"})
+    assert resp.status_code == 302, resp.content.decode()[-3000:]
+    targets = Exam.objects.get(code="W24").targets.order_by("position__unit__code")
+    assert [(t.position.unit.code, t.position.code, t.seats) for t in targets] == [
+        ("S1", "CV", 1),
+        ("S2", "KT", 2),
+    ]
