@@ -42,6 +42,8 @@ def main() -> None:
         run("bench.org_registry", {"DATABASE_URL": PG_URL})
     print("== Hà Nội demo: build time and org chart page")
     run("bench.demo_pages", {"DATABASE_URL": "sqlite:///var/bench-demo.sqlite3"})
+    print("== overview page and statistical forms on the Hà Nội demo, SQLite")
+    run("bench.overview", {"DATABASE_URL": "sqlite:///var/bench-demo.sqlite3"})
     print("== staffing: 200,000-row roster import, staffing pages")
     run("bench.staffing", {"DATABASE_URL": "sqlite:///var/bench-staffing.sqlite3"})
     run("bench.pay", {})
@@ -56,8 +58,12 @@ def main() -> None:
     run("bench.hoalac", {"DATABASE_URL": "sqlite:///var/bench-hoalac.sqlite3"})
     print("== territory: check of 10,000 communes, proposals (600 communes; the country)")
     run("bench.territory", {})
+    print("== territory: boundaries of 10,000 communes (GeoJSON → areas, adjacency)")
+    run("bench.territory_boundaries", {})
     print("== delegation register: who decides on the Hà Nội demo, SQLite")
     run("bench.delegation", {"DATABASE_URL": "sqlite:///var/bench-delegation.sqlite3"})
+    print("== report rendering: a 38-page report to DOCX, HTML and PDF (no database)")
+    run("bench.report_render", {})
 
 
 if __name__ == "__main__":

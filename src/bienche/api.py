@@ -175,6 +175,7 @@ def _mount() -> None:
     from bienche.pay.api import router as pay_router
     from bienche.pricing.api import router as pricing_router
     from bienche.recruitment.api import router as recruit_router
+    from bienche.reports.forms.api import router as report_forms_router
     from bienche.staffing.api import router as staffing_router
     from bienche.steering.api import router as steering_router
     from bienche.territory.api import router as territory_router
@@ -188,6 +189,7 @@ def _mount() -> None:
     api.add_router("/recruit", recruit_router)
     api.add_router("/pricing", pricing_router)
     api.add_router("/territory", territory_router)
+    api.add_router("/reports/forms", report_forms_router)
 
 
 _mount()

@@ -246,6 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
     from bienche.cli_pay import add_parsers as add_pay_parsers
     from bienche.cli_pricing import add_parsers as add_pricing_parsers
     from bienche.cli_recruit import add_parsers as add_recruit_parsers
+    from bienche.cli_report_forms import add_forms_parser
     from bienche.cli_staffing import add_parsers
     from bienche.cli_steering import add_parsers as add_steering_parsers
     from bienche.cli_territory import add_parsers as add_territory_parsers
@@ -259,6 +260,10 @@ def build_parser() -> argparse.ArgumentParser:
     add_pricing_parsers(sub, _date)
     add_territory_parsers(sub, _date)
     add_ops_parsers(sub)
+
+    report = sub.add_parser("report", help="reports: the statistical forms, the annual report")
+    report_sub = report.add_subparsers(dest="report_command", required=True)
+    add_forms_parser(report_sub, _date)
 
     mg = sub.add_parser("manage", help="run a Django management command")
     mg.add_argument("rest", nargs=argparse.REMAINDER)

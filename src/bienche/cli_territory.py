@@ -15,6 +15,12 @@ def _out(text: str = "") -> None:
     sys.stdout.write(text + "\n")
 
 
+def _warn(rep: dict[str, Any]) -> None:
+    """The round-period warning goes to stderr (JSON output also carries it)."""
+    if rep.get("warning"):
+        sys.stderr.write(rep["warning"] + "\n")
+
+
 def cmd_territory_check(args: argparse.Namespace) -> int:
     from bienche.cli import _setup
 
@@ -23,6 +29,7 @@ def cmd_territory_check(args: argparse.Namespace) -> int:
     from bienche.territory.report import check_report
 
     rep = check_report(round_code=args.round, on=args.as_of or today(), parent_code=args.parent)
+    _warn(rep)
     if args.format == "json":
         _out(json.dumps(rep, ensure_ascii=False, indent=2))
         return 0
@@ -53,6 +60,7 @@ def cmd_territory_propose(args: argparse.Namespace) -> int:
         alternatives=args.alternatives,
         max_units=args.max_units,
     )
+    _warn(rep)
     if args.format == "json":
         _out(json.dumps(rep, ensure_ascii=False, indent=2))
         return 0
@@ -99,3 +107,7 @@ def add_parsers(sub: Any, date_type: Any) -> None:
     pr.add_argument("--format", choices=["text", "json"], default="text")
     pr.add_argument("--db", default=argparse.SUPPRESS)
     pr.set_defaults(func=cmd_territory_propose)
+
+    from bienche.cli_territory_more import add_more_parsers
+
+    add_more_parsers(tr_sub, date_type)

@@ -169,6 +169,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "bienche.org.permissions.ScopeMemoMiddleware",
     "bienche.core.middleware.LoginRequired",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -210,6 +211,8 @@ AUTH_PASSWORD_VALIDATORS = [
 AUTHENTICATION_BACKENDS = ["bienche.core.lockout.LockoutModelBackend"]
 LOGIN_LOCKOUT_FAILURES = 5
 LOGIN_LOCKOUT_MINUTES = 15
+#: Login attempts per minute from one address before the form answers 429.
+LOGIN_RATE_PER_MINUTE = int(os.environ.get("BIENCHE_LOGIN_RATE_PER_MINUTE", "60"))
 #: Requests per user to the REST API (django-ninja throttling, counted in the cache).
 API_RATE_LIMIT = os.environ.get("BIENCHE_API_RATE_LIMIT", "1200/m")
 

@@ -7,6 +7,9 @@ does not exist or lies outside the user's scope, so nothing leaks (style habit 6
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -32,8 +35,47 @@ class Scope:
 NOTHING = Scope(False, frozenset())
 
 
+#: Scopes already computed in the current request (see ``scope_memo``); None outside one.
+_MEMO: ContextVar[dict[tuple[Any, ...], Scope] | None] = ContextVar("scope_memo", default=None)
+
+
+@contextmanager
+def scope_memo() -> Iterator[None]:
+    """Within the block, ``user_scope`` computes each (user, write, date) scope once.
+
+    A page asks for the same scope several times (the object guard, the actions allowed,
+    the links shown); memberships do not change in the middle of a request. Outside a
+    request (services, tests, the CLI) nothing is remembered."""
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
+class ScopeMemoMiddleware:
+    """Runs every request inside ``scope_memo`` (after authentication)."""
+
+    def __init__(self, get_response: Callable[[Any], Any]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: Any) -> Any:
+        with scope_memo():
+            return self.get_response(request)
+
+
 def user_scope(user: Any, *, for_write: bool = False, on: dt.date | None = None) -> Scope:
     """The units a user may read (or write) as of ``on`` and today."""
+    memo = _MEMO.get()
+    if memo is None:
+        return _user_scope(user, for_write=for_write, on=on)
+    key = (getattr(user, "pk", None), for_write, on, today())
+    if key not in memo:
+        memo[key] = _user_scope(user, for_write=for_write, on=on)
+    return memo[key]
+
+
+def _user_scope(user: Any, *, for_write: bool, on: dt.date | None) -> Scope:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return NOTHING
     if user.is_superuser:

@@ -103,7 +103,13 @@ def position_fill(unit_ids: set[int], on: dt.date) -> dict[str, Any]:
         JobPositionVersion.objects.filter(position__unit_id__in=unit_ids)
         .filter(q_valid_on(on))
         .values_list(
-            "position_id", "position__code", "title", "headcount", "status", "position__unit_id"
+            "position_id",
+            "position__code",
+            "title",
+            "headcount",
+            "status",
+            "position__unit_id",
+            "category",
         )
     )
     filled = dict(
@@ -126,8 +132,10 @@ def position_fill(unit_ids: set[int], on: dt.date) -> dict[str, Any]:
             "filled": filled.get(pid, 0),
             "vacant": max(need - filled.get(pid, 0), 0),
             "status": status,
+            "unit_id": unit_id,
+            "category": category,
         }
-        for pid, code, title, need, status, _u in versions
+        for pid, code, title, need, status, unit_id, category in versions
     ]
     return {
         "positions": sorted(positions, key=lambda p: p["code"]),

@@ -70,10 +70,12 @@ def task_status_on(task: Task, on: dt.date) -> dict[str, Any]:
     }
 
 
-def task_history(task: Task) -> list[TaskEvent]:
-    return list(
-        task.events.select_related("actor", "unit", "to_unit", "reorg_event").order_by("on", "id")
-    )
+def task_history(task: Task, *, latest: int | None = None) -> list[TaskEvent]:
+    """The task's events, oldest first; with ``latest``, only the last ``latest`` of them."""
+    qs = task.events.select_related("actor", "unit", "to_unit", "reorg_event")
+    if latest is None:
+        return list(qs.order_by("on", "id"))
+    return list(qs.order_by("-on", "-id")[:latest])[::-1]
 
 
 def visible_tasks(scope: Scope) -> QuerySet[Task]:

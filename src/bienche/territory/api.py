@@ -1,5 +1,7 @@
 """REST endpoints of the territory app (/api/v1/territory): parse → call → serialise.
-Everyone signed in may read; nothing is written here."""
+Everyone signed in may read. Saving a proposal needs write access to its parent unit;
+adopting one and importing boundaries or adjacency need a city administrator (the
+services check; 403/404 otherwise)."""
 
 from __future__ import annotations
 
@@ -7,10 +9,13 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 
 from bienche.core.clock import today
+from bienche.territory.impact import saved_proposal_dict, saved_proposals
 from bienche.territory.report import check_report, proposal_report
+from bienche.territory.services.boundaries_import import adjacency_list_import, boundaries_import
+from bienche.territory.services.proposals import proposal_adopt, proposal_get, proposal_save
 
 router = Router(tags=["territory"])
 
@@ -34,6 +39,7 @@ class ProposeFilters(Schema):
 class TerritoryCheckOut(Schema):
     round: dict[str, Any]
     on: str
+    warning: str | None = None
     parent: str | None
     counts: dict[str, int]
     units: list[dict[str, Any]]
@@ -42,6 +48,7 @@ class TerritoryCheckOut(Schema):
 class TerritoryProposeOut(Schema):
     round: dict[str, Any]
     on: str
+    warning: str | None = None
     parent: str
     units: int
     must: list[str]
@@ -70,3 +77,79 @@ def territory_propose_api(request: HttpRequest, filters: Query[ProposeFilters]) 
         alternatives=max(1, min(filters.alternatives, 5)),
         max_units=filters.max_units if filters.max_units in range(2, 9) else None,
     )
+
+
+class ProposalSaveIn(Schema):
+    round: str
+    parent: str
+    on: dt.date
+    pin: list[str] = []
+    forbid: list[str] = []
+    max_units: int | None = None
+    rank: int = 1
+
+
+class ProposalAdoptIn(Schema):
+    basis_number: str
+    basis_date: dt.date | None = None
+    effective_on: dt.date
+    issuer: str = "Ủy ban Thường vụ Quốc hội"
+    names: dict[int, str] = {}
+    expected_version: int | None = None
+
+
+class BoundariesIn(Schema):
+    geojson: dict[str, Any]
+    area_as_of: dt.date | None = None
+    source: str = "API"
+
+
+class AdjacencyListIn(Schema):
+    csv: str
+    source: str = "API"
+
+
+@router.get("/saved", response=list[dict[str, Any]])
+def territory_saved_list(request: HttpRequest) -> list:
+    return [saved_proposal_dict(p) for p in saved_proposals()]
+
+
+@router.post("/saved", response={201: dict[str, Any]})
+def territory_saved_create(request: HttpRequest, payload: ProposalSaveIn) -> Any:
+    saved = proposal_save(
+        round_code=payload.round,
+        parent_code=payload.parent,
+        on=payload.on,
+        pinned=tuple(payload.pin),
+        forbidden=tuple(payload.forbid),
+        max_units=payload.max_units if payload.max_units in range(2, 9) else None,
+        rank=max(1, min(payload.rank, 5)),
+        acting_user=request.user,
+    )
+    return Status(201, saved_proposal_dict(saved, impact=True))
+
+
+@router.get("/saved/{pk}", response=dict[str, Any])
+def territory_saved_get(request: HttpRequest, pk: int) -> dict:
+    return saved_proposal_dict(proposal_get(pk), impact=True)
+
+
+@router.post("/saved/{pk}/adopt", response=dict[str, Any])
+def territory_saved_adopt(request: HttpRequest, pk: int, payload: ProposalAdoptIn) -> dict:
+    p = proposal_adopt(proposal_id=pk, acting_user=request.user, **payload.dict())
+    return saved_proposal_dict(p)
+
+
+@router.post("/boundaries", response=dict[str, Any])
+def territory_boundaries_import(request: HttpRequest, payload: BoundariesIn) -> dict:
+    return boundaries_import(
+        data=payload.geojson,
+        source=payload.source,
+        area_as_of=payload.area_as_of,
+        acting_user=request.user,
+    )
+
+
+@router.post("/adjacency", response=dict[str, Any])
+def territory_adjacency_import(request: HttpRequest, payload: AdjacencyListIn) -> dict:
+    return adjacency_list_import(data=payload.csv, source=payload.source, acting_user=request.user)

@@ -24,6 +24,7 @@ import shapely
 
 from bienche.demo.codes import legacy_commune_code, new_commune_code
 from bienche.demo.hanoi_units import HanoiUnits, load_hanoi
+from bienche.territory.impact import proposal_impact
 from bienche.territory.services.territory_import import RecordIn, territory_import
 
 AS_OF_OLD = dt.date(2024, 12, 31)
@@ -31,6 +32,8 @@ AS_OF_NEW = dt.date(2025, 7, 1)
 TOTAL_POPULATION = 8_700_000  # order of magnitude of Hà Nội's population in 2024
 DENSITY = {"ward": 14000.0, "township": 3500.0, "commune": 1100.0}  # people/km², synthetic
 MAX_EDGE_KM = 6.0
+DEMO_PARENT = "HN.H.001"  # the demo's saved proposal: a district before the 2025 reform
+DEMO_ON = dt.date(2025, 3, 1)
 SOURCE_OLD = (
     "Dữ liệu mẫu: diện tích phân bổ gần đúng từ vietnamadminunits; dân số giả lập; "
     "liền kề xấp xỉ từ tâm đơn vị"
@@ -123,7 +126,34 @@ def build_territory_demo(step: Callable[[str], None]) -> dict[str, int]:
     )
     new = _import_new(hn, pop, pairs)
     step(f"  territory: {old['records']} + {new['records']} records, {old['adjacency']} borders")
-    return {"records": old["records"] + new["records"], "adjacency": old["adjacency"]}
+    saved = _saved_proposal()
+    impact = proposal_impact(saved)
+    step(
+        f"  saved proposal #{saved.pk} for {DEMO_PARENT} ({DEMO_ON}): "
+        f"{impact['units_before']} → {impact['units_after']} units, "
+        f"{impact['staff_in_merged_units']} staff and {impact['quotas_carried']} carried"
+    )
+    return {
+        "records": old["records"] + new["records"],
+        "adjacency": old["adjacency"],
+        "proposal": saved.pk,
+    }
+
+
+def _saved_proposal():  # type: ignore[no-untyped-def]
+    """One saved proposal on the data before the 2025 reform (a district under the 2023
+    round). It stays unadopted: its units were reorganized on 01/07/2025, so adopting it
+    is refused as stale — the page shows that case as well as the impact."""
+    from bienche.territory.services.proposals import proposal_save
+
+    return proposal_save(
+        round_code="nq35-2023",
+        parent_code=DEMO_PARENT,
+        on=DEMO_ON,
+        max_units=8,
+        time_limit=8.0,
+        acting_user=None,
+    )
 
 
 def _import_new(hn: HanoiUnits, pop: dict[str, int], old_pairs: list) -> dict[str, int]:
@@ -154,7 +184,9 @@ def _import_new(hn: HanoiUnits, pop: dict[str, int], old_pairs: list) -> dict[st
 
 
 def territory_wipe() -> None:
-    from bienche.territory.models import Adjacency, TerritoryRecord
+    from bienche.territory.models import Adjacency, ProposalGroup, SavedProposal, TerritoryRecord
 
+    ProposalGroup.objects.all().delete()
+    SavedProposal.objects.all().delete()
     Adjacency.objects.all().delete()
     TerritoryRecord.objects.all().delete()

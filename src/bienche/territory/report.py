@@ -6,10 +6,12 @@ import datetime as dt
 from collections import Counter
 from typing import Any
 
+from django.utils import translation
+
 from bienche.territory.check import territory_check
 from bienche.territory.propose import Proposal, territory_propose
 from bienche.territory.selectors import territory_units_on
-from bienche.territory.standards import Round, round_get
+from bienche.territory.standards import Round, period_warning, round_get
 
 #: Commune-level cadres and civil servants per unit used for the surplus estimate
 #: (Decree 33/2023/NĐ-CP, a class-I ward; UNVERIFIED figure, an estimate only).
@@ -22,7 +24,13 @@ def _round_dict(rnd: Round) -> dict[str, Any]:
         "description": rnd.description,
         "references": list(rnd.references),
         "data_reference_date": rnd.data_reference_date.isoformat(),
+        "valid_from": rnd.valid_from.isoformat(),
+        "valid_to": rnd.valid_to.isoformat() if rnd.valid_to else None,
     }
+
+
+def _warning(rnd: Round, on: dt.date) -> str | None:
+    return period_warning(rnd, on, translation.get_language() or "vi")
 
 
 def check_report(*, round_code: str, on: dt.date, parent_code: str | None = None) -> dict:
@@ -34,6 +42,7 @@ def check_report(*, round_code: str, on: dt.date, parent_code: str | None = None
     return {
         "round": _round_dict(rnd),
         "on": on.isoformat(),
+        "warning": _warning(rnd, on),
         "parent": parent_code,
         "counts": dict(Counter(v.status for v in verdicts)),
         "units": [
@@ -127,6 +136,7 @@ def proposal_report(
     return {
         "round": _round_dict(rnd),
         "on": on.isoformat(),
+        "warning": _warning(rnd, on),
         "parent": parent_code,
         "units": len(units),
         "must": run.must,

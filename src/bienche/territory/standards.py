@@ -118,3 +118,17 @@ def round_get(code: str) -> Round:
         return rounds()[code]
     except KeyError:
         raise NotFound(msg.ROUND_UNKNOWN, code=code) from None
+
+
+def period_warning(rnd: Round, on: dt.date, lang: str = "vi") -> str | None:
+    """A warning when ``on`` lies outside the round's period (``valid_from``..``valid_to``,
+    both inclusive); None inside it. The check still runs: the officer decides."""
+    if rnd.valid_from <= on and (rnd.valid_to is None or on <= rnd.valid_to):
+        return None
+    return msg.ROUND_PERIOD.render(
+        lang,
+        on=on.strftime("%d/%m/%Y"),
+        round=rnd.code,
+        start=rnd.valid_from.strftime("%d/%m/%Y"),
+        end=rnd.valid_to.strftime("%d/%m/%Y") if rnd.valid_to else "…",
+    )

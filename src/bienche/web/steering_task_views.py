@@ -112,9 +112,14 @@ def _unit_label(unit: Any) -> str:
     return f"{unit_latest_node(unit).name} ({unit.code})" if unit is not None else ""
 
 
-def _history(task: Task) -> list[dict[str, Any]]:
+#: Events shown on the task page unless the officer asks for all of them (a task reported on
+#: every week for years would otherwise make its page slower with every report).
+HISTORY_SHOWN = 30
+
+
+def _history(task: Task, latest: int | None) -> list[dict[str, Any]]:
     rows = []
-    for e in sel.task_history(task):
+    for e in sel.task_history(task, latest=latest):
         basis = ""
         if e.kind == EventKind.TRANSFERRED:
             basis = e.reorg_event.basis_number if e.reorg_event else e.note
@@ -130,14 +135,6 @@ def _history(task: Task) -> list[dict[str, Any]]:
     return rows
 
 
-def _sees_document(user: Any, doc_id: int) -> bool:
-    try:
-        document_for_user(user, doc_id)
-    except NotFound:
-        return False  # e.g. officers of a supporting unit (see the report on permissions)
-    return True
-
-
 def _render_task(
     request: HttpRequest,
     task: Task,
@@ -145,6 +142,7 @@ def _render_task(
     status: int = 200,
 ) -> HttpResponse:
     user = request.user
+    show_all = request.GET.get("history") == "all"
     pending = lifecycle.pending_extension(task)
     actions = _report_actions(user, task, pending) + _direct_actions(user, task, pending)
     forms = {
@@ -154,13 +152,15 @@ def _render_task(
         forms[bound[0]] = bound[1]
     ctx = {
         "task": task,
-        "document_visible": _sees_document(user, task.document_id),
+        # Whoever sees a task sees its document (same rule: lead, support or issuer).
+        "document_visible": True,
         "lead": _unit_label(task.lead_unit),
         "supports": [_unit_label(s.unit) for s in task.supports.select_related("unit")],
         "state": sel.task_status_on(task, today()),
         "today": today(),
         "pending": pending,
-        "history": _history(task),
+        "history": _history(task, None if show_all else HISTORY_SHOWN),
+        "history_total": task.events.count(),
         "forms": forms,
         "conflict": status == 409,
         "deadline_kinds": dict(DeadlineKind.choices),

@@ -1,6 +1,6 @@
 """Territory pages: the check of a round as of a date, the merge proposal (with pins and
 forbidden pairs, re-run by GET) and the 2025 replay. Everyone signed in may read; nothing
-is written from these pages."""
+is written from these pages (saving and adopting a proposal: ``territory_proposal_views``)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from django.shortcuts import render
 
 from bienche.core.clock import today
 from bienche.core.errors import BiencheError
+from bienche.org.permissions import user_scope
+from bienche.territory.impact import saved_proposal_dict, saved_proposals
 from bienche.territory.replay import territory_replay
 from bienche.territory.report import check_report, proposal_report
 from bienche.territory.standards import rounds
@@ -25,7 +27,14 @@ GRAPH_MAX = 200
 def _common(request: HttpRequest) -> dict[str, Any]:
     on, error = date_param(request, "on", today())
     code = request.GET.get("round") or "nq35-2023"
-    return {"on": on, "error": error, "round_code": code, "rounds": sorted(rounds())}
+    saved = [saved_proposal_dict(p) for p in saved_proposals(limit=10)]
+    return {
+        "on": on,
+        "error": error,
+        "round_code": code,
+        "rounds": sorted(rounds()),
+        "saved": saved,
+    }
 
 
 def check_page(request: HttpRequest) -> HttpResponse:
@@ -99,7 +108,9 @@ def propose_page(request: HttpRequest) -> HttpResponse:
                 max_units=ctx["max_units"],
                 time_limit=12.0,
             )
+            scope = user_scope(request.user, for_write=True)
             ctx |= {"report": rep, "graph": _graph(rep)}
+            ctx["can_save"] = scope.everything or bool(scope.unit_ids)
         except BiencheError as exc:
             ctx["error"] = exc.localized()
     return render(request, "territory/propose.html", ctx)

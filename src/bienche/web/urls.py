@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from bienche.web import audit_views, org_views, pay_views, staffing_views, views
+from bienche.web import audit_views, org_views, overview_views, pay_views, staffing_views, views
 from bienche.web import delegation_views as dv
 from bienche.web import hoalac_actions as hla
 from bienche.web import hoalac_views as hl
@@ -9,19 +9,26 @@ from bienche.web import pricing_views as pv
 from bienche.web import recruit_actions as ra
 from bienche.web import recruit_entry as re_
 from bienche.web import recruit_views as rv
+from bienche.web import report_forms_views as rf
 from bienche.web import steering_task_views as stt
 from bienche.web import steering_views as st
+from bienche.web import territory_proposal_views as terr_p
 from bienche.web import territory_views as terr
+from bienche.web.login_view import LoginView
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path(
         "login/",
-        auth_views.LoginView.as_view(template_name="registration/login.html"),
+        LoginView.as_view(),
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("audit/", audit_views.audit_page, name="audit"),
+    path("overview/", overview_views.overview_page, name="overview"),
+    path("reports/forms/", rf.report_forms, name="report_forms"),
+    path("reports/forms/all.zip", rf.report_forms_zip, name="report_forms_zip"),
+    path("reports/forms/<str:code>.xlsx", rf.report_form_download, name="report_form_download"),
     path("audit.xlsx", audit_views.audit_download, name="audit_download"),
     path("org/chart/", org_views.org_chart, name="org_chart"),
     path("org/units/<str:code>/", org_views.unit_page, name="unit_page"),
@@ -127,6 +134,15 @@ urlpatterns = [
     path("territory/", terr.check_page, name="territory_check"),
     path("territory/propose/", terr.propose_page, name="territory_propose"),
     path("territory/replay/", terr.replay_page, name="territory_replay"),
+    path("territory/proposals/", terr_p.proposals_page, name="territory_proposals"),
+    path("territory/proposals/save/", terr_p.proposal_save_view, name="territory_proposal_save"),
+    path("territory/proposals/<int:pk>/", terr_p.proposal_page, name="territory_proposal"),
+    path(
+        "territory/proposals/<int:pk>/adopt/",
+        terr_p.proposal_adopt_view,
+        name="territory_proposal_adopt",
+    ),
+    path("territory/import/", terr_p.import_page, name="territory_import"),
     path("hoalac/", hl.dashboard_page, name="hoalac_dashboard"),
     path("hoalac/board/", hl.board_page, name="hoalac_board"),
     path("hoalac/projects/", hl.projects_page, name="hoalac_projects"),

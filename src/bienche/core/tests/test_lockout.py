@@ -65,3 +65,22 @@ def test_password_policy_refuses_weak_passwords(officer):
         with pytest.raises(ValidationError):
             validate_password(weak, officer)
     validate_password("Sở-Nội-vụ-tháng-11", officer)
+
+
+def test_login_form_is_rate_limited_per_address(officer, settings):
+    settings.LOGIN_RATE_PER_MINUTE = 3
+    settings.LOGIN_LOCKOUT_FAILURES = 100  # the rate limit, not the lockout, is under test
+    client = Client()
+    codes = [
+        client.post("/login/", {"username": "canbo", "password": "sai"}, REMOTE_ADDR="10.7.7.7")
+        for _ in range(4)
+    ]
+    assert [r.status_code for r in codes] == [200, 200, 200, 429]
+    assert codes[-1]["Retry-After"] == "60"
+    assert "Quá nhiều lần đăng nhập" in codes[-1].content.decode()
+    # Limited before the password check: the right password does not get in either...
+    assert not _login(client, PASSWORD, ip="10.7.7.7")
+    # ...while another address is not affected, and the limit lifts after the minute.
+    assert _login(Client(), PASSWORD, ip="10.7.7.8")
+    LoginAttempt.objects.filter(ip="10.7.7.7").update(at=dt.datetime(2020, 1, 1, tzinfo=dt.UTC))
+    assert _login(Client(), PASSWORD, ip="10.7.7.7")

@@ -5,7 +5,7 @@ documents) are data in `formats.py`; the renderers never run a query.
 """
 
 from bienche.reports.render.docx_render import render_docx
-from bienche.reports.render.html_render import render_html
+from bienche.reports.render.html_render import render_html, report_css
 from bienche.reports.render.pdf import (
     PDF_UNAVAILABLE,
     PdfFailed,
@@ -22,4 +22,5 @@ __all__ = [
     "render_docx",
     "render_html",
     "render_pdf",
+    "report_css",
 ]

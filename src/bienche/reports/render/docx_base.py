@@ -12,12 +12,15 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.text.run import Run
 from PIL import ImageFont
 
 from bienche.reports.render.charts import font_path
 from bienche.reports.render.formats import FONT_NAME, FormatSpec
+from bienche.reports.render.text import xml_safe
 
 BLACK = RGBColor(0, 0, 0)
+LANGUAGE = "vi-VN"
 BODY_STYLE = "Bienche Body"
 NOTE_STYLE = "Bienche Note"
 QUOTE_STYLE = "Bienche Quote"
@@ -63,9 +66,21 @@ def _paragraph_style(doc: DocxDocument, name: str, spec: FormatSpec, **options):
     return style
 
 
+def _vietnamese(style) -> None:
+    """Mark the text as Vietnamese, so Word proofs it with the Vietnamese dictionary."""
+    rpr = style.element.get_or_add_rPr()
+    for old in rpr.findall(qn("w:lang")):
+        rpr.remove(old)
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), LANGUAGE)
+    lang.set(qn("w:eastAsia"), LANGUAGE)
+    rpr.insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")
+
+
 def setup_styles(doc: DocxDocument, spec: FormatSpec) -> None:
     normal = doc.styles["Normal"]
     set_font(normal, size=spec.body_size, bold=False, italic=False)
+    _vietnamese(normal)
     normal.paragraph_format.space_before = Pt(0)
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.line_spacing = 1.0
@@ -98,8 +113,8 @@ def setup_styles(doc: DocxDocument, spec: FormatSpec) -> None:
         set_font(doc.styles[name], size=spec.page_number_size)
 
 
-def add_run(paragraph: DocxParagraph, text: str, **font) -> None:
-    run = paragraph.add_run(text)
+def add_run(paragraph: DocxParagraph, text: str, **font) -> Run:
+    run = paragraph.add_run(xml_safe(text))
     set_font(run, **font)
     return run
 

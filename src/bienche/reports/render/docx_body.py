@@ -1,17 +1,15 @@
 """The DOCX body: numbered headings, paragraphs with source markers, narrative, tables,
-charts and the sources appendix."""
+charts and the sources appendix (paragraphs and tables written as XML, `docx_xml.py`)."""
 
 from __future__ import annotations
 
 import io
 
 from docx.document import Document as DocxDocument
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.shared import Cm, Mm, Pt
-from docx.text.paragraph import Paragraph as DocxParagraph
+from docx.oxml.shape import CT_Inline
+from docx.shared import Emu, Mm
 
-from bienche.reports.content import Chart, Paragraph, RichText, Section, Table
+from bienche.reports.content import Chart, Paragraph, RichText, Section, Source, Table
 from bienche.reports.render.charts import chart_png
 from bienche.reports.render.docx_base import (
     BODY_STYLE,
@@ -20,12 +18,15 @@ from bienche.reports.render.docx_base import (
     NOTE_STYLE,
     QUOTE_STYLE,
     TABLE_STYLE,
-    keep_row_together,
-    repeat_header,
-    set_font,
-    set_widths,
 )
 from bienche.reports.render.docx_letterhead import writing_width_pt
+from bienche.reports.render.docx_xml import (
+    CellSpec,
+    RunSpec,
+    paragraph_xml,
+    parse_block,
+    table_xml,
+)
 from bienche.reports.render.formats import FormatSpec
 from bienche.reports.render.richtext import rich_paragraphs
 from bienche.reports.render.text import (
@@ -37,8 +38,20 @@ from bienche.reports.render.text import (
     is_numeric,
 )
 
+ALL_STYLES = (BODY_STYLE, NOTE_STYLE, QUOTE_STYLE, TABLE_STYLE, CAPTION_STYLE, *HEADING_STYLES)
 PARAGRAPH_STYLES = {"body": BODY_STYLE, "note": NOTE_STYLE, "quote": QUOTE_STYLE}
 CHART_WIDTH_MM = 150
+LIST_INDENT_DXA = 567  # 1 cm per nesting level of the narrative's lists
+#: Column widths follow the longest text in each column, within these bounds (characters).
+MIN_COLUMN_CHARS, MAX_COLUMN_CHARS = 5, 40
+
+
+def column_widths(total_pt: float, columns: list[list[str]]) -> list[float]:
+    weights = [
+        min(max(max((len(t) for t in texts), default=0), MIN_COLUMN_CHARS), MAX_COLUMN_CHARS)
+        for texts in columns
+    ]
+    return [total_pt * w / sum(weights) for w in weights]
 
 
 class BodyWriter:
@@ -46,16 +59,26 @@ class BodyWriter:
         self.doc = doc
         self.spec = spec
         self.index = index
+        # python-docx looks a style name up by scanning styles.xml; do it once per style.
+        self.style_ids = {name: doc.styles[name].style_id for name in ALL_STYLES}
+        self.grid_id = doc.styles["Table Grid"].style_id
+        self._end = doc.element.body.sectPr
+        self._shape_id = 1000
 
-    def marker(self, paragraph: DocxParagraph, sources) -> None:
+    def _append(self, xml: str) -> None:
+        self._end.addprevious(parse_block(xml))
+
+    def _paragraph(self, style: str, runs: list[RunSpec], **options) -> None:
+        self._append(paragraph_xml(self.style_ids[style], runs, **options))
+
+    def _marker(self, sources: tuple[Source, ...] | list[Source]) -> list[RunSpec]:
         text = self.index.marker(sources)
-        if text:
-            paragraph.add_run(text).font.superscript = True
+        return [RunSpec(text, superscript=True)] if text else []
 
     def section(self, section: Section, level: int, number: int) -> None:
         style = HEADING_STYLES[min(level, len(HEADING_STYLES)) - 1]
         title = section.heading.upper() if level == 1 else section.heading
-        self.doc.add_paragraph(f"{heading_number(level, number)} {title}", style=style)
+        self._paragraph(style, [RunSpec(f"{heading_number(level, number)} {title}")])
         for block in section.blocks:
             self.block(block)
         for sub_number, sub in enumerate(section.subsections, start=1):
@@ -63,8 +86,8 @@ class BodyWriter:
 
     def block(self, block) -> None:
         if isinstance(block, Paragraph):
-            paragraph = self.doc.add_paragraph(block.text, style=PARAGRAPH_STYLES[block.style])
-            self.marker(paragraph, block.sources)
+            runs = [RunSpec(block.text), *self._marker(block.sources)]
+            self._paragraph(PARAGRAPH_STYLES.get(block.style, BODY_STYLE), runs)
         elif isinstance(block, RichText):
             self.rich(block)
         elif isinstance(block, Table):
@@ -74,73 +97,70 @@ class BodyWriter:
 
     def rich(self, block: RichText) -> None:
         for item in rich_paragraphs(block.html):
-            paragraph = self.doc.add_paragraph(style=BODY_STYLE)
-            if item.bullet:
-                paragraph.add_run(item.bullet)
-            if item.depth:
-                paragraph.paragraph_format.left_indent = Cm(item.depth)
-            for run in item.runs:
-                if run.line_break:
-                    paragraph.add_run().add_break(WD_BREAK.LINE)
-                    continue
-                out = paragraph.add_run(run.text)
-                out.bold, out.italic = run.bold or None, run.italic or None
-                out.underline = run.underline or None
+            runs = [RunSpec(item.bullet)] if item.bullet else []
+            runs.extend(
+                RunSpec(r.text, r.bold, r.italic, r.underline, line_break=r.line_break)
+                for r in item.runs
+            )
+            indent = LIST_INDENT_DXA * item.depth if item.depth else None
+            self._paragraph(BODY_STYLE, runs, left_indent_dxa=indent)
 
-    def caption(self, title: str, source) -> None:
-        paragraph = self.doc.add_paragraph(title, style=CAPTION_STYLE)
-        self.marker(paragraph, [source])
+    def caption(self, title: str, source: Source) -> None:
+        self._paragraph(CAPTION_STYLE, [RunSpec(title), *self._marker([source])])
+
+    def _grid(self, header: list[CellSpec], rows: list[list[CellSpec]], widths) -> None:
+        self._append(
+            table_xml(
+                table_style_id=self.grid_id,
+                cell_style_id=self.style_ids[TABLE_STYLE],
+                widths_pt=widths,
+                header=header,
+                rows=rows,
+            )
+        )
 
     def table(self, block: Table) -> None:
         self.caption(block.title, block.source)
-        rows = [[format_cell(c) for c in block.columns]]
-        grid = self.doc.add_table(rows=1 + len(block.rows), cols=len(block.columns))
-        grid.style = self.doc.styles["Table Grid"]
-        grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-        header = grid.rows[0]
-        repeat_header(header)
-        for cell, text in zip(header.cells, rows[0], strict=True):
-            self._cell(cell, text, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+        header = [CellSpec(c, "center", bold=True) for c in block.columns]
         last = len(block.rows) - 1
-        for number, (row, values) in enumerate(zip(grid.rows[1:], block.rows, strict=True)):
-            keep_row_together(row)
-            bold = block.total_row and number == last
-            for col, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
-                text = format_cell(value, percent=col in block.percent_columns)
-                align = WD_ALIGN_PARAGRAPH.RIGHT if is_numeric(value) else WD_ALIGN_PARAGRAPH.LEFT
-                self._cell(cell, text, bold=bold, align=align)
-        self.doc.add_paragraph(style=NOTE_STYLE).paragraph_format.space_after = Pt(0)
-
-    @staticmethod
-    def _cell(cell, text: str, *, bold: bool, align) -> None:
-        paragraph = cell.paragraphs[0]
-        paragraph.style = TABLE_STYLE
-        paragraph.paragraph_format.alignment = align
-        run = paragraph.add_run(text)
-        if bold:
-            run.bold = True
+        rows = [
+            [
+                CellSpec(
+                    format_cell(value, percent=col in block.percent_columns),
+                    "right" if is_numeric(value) else "left",
+                    bold=block.total_row and number == last,
+                )
+                for col, value in enumerate(values)
+            ]
+            for number, values in enumerate(block.rows)
+        ]
+        texts = [[c.text for c in column] for column in zip(header, *rows, strict=True)]
+        self._grid(header, rows, column_widths(writing_width_pt(self.spec), texts))
+        self._paragraph(NOTE_STYLE, [])  # the space after a table
 
     def chart(self, block: Chart) -> None:
+        """The PNG as an inline picture, with shape ids counted here (python-docx would
+        scan the whole document for the next free id on every picture)."""
         self.caption(block.title, block.source)
-        paragraph = self.doc.add_paragraph(style=CAPTION_STYLE)
-        paragraph.paragraph_format.keep_with_next = False
-        paragraph.add_run().add_picture(io.BytesIO(chart_png(block)), width=Mm(CHART_WIDTH_MM))
+        rid, image = self.doc.part.get_or_add_image(io.BytesIO(chart_png(block)))
+        width = Mm(CHART_WIDTH_MM)
+        height = Emu(int(width * image.px_height / image.px_width))
+        self._shape_id += 1
+        inline = CT_Inline.new_pic_inline(self._shape_id, rid, image.filename, width, height)
+        self._paragraph(CAPTION_STYLE, [RunSpec(" ")], keep_with_next=False)
+        run = self._end.getprevious().r_lst[0]
+        run.remove(run.t_lst[0])
+        run.add_drawing(inline)
 
     def appendix(self) -> None:
         rows = self.index.rows()
         if not rows:
             return
-        title = self.doc.add_paragraph(style=CAPTION_STYLE)
-        title.paragraph_format.page_break_before = True
-        set_font(title.add_run(APPENDIX_TITLE.upper()), size=self.spec.body_size, bold=True)
-        grid = self.doc.add_table(rows=1 + len(rows), cols=3)
-        grid.style = self.doc.styles["Table Grid"]
+        title = RunSpec(APPENDIX_TITLE.upper(), bold=True)
+        self._paragraph(CAPTION_STYLE, [title], page_break_before=True)
         total = writing_width_pt(self.spec)
-        set_widths(grid, [total * 0.08, total * 0.62, total * 0.30])
-        repeat_header(grid.rows[0])
-        for cell, text in zip(grid.rows[0].cells, APPENDIX_COLUMNS, strict=True):
-            self._cell(cell, text, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-        for row, values in zip(grid.rows[1:], rows, strict=True):
-            aligns = (WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.LEFT)
-            for cell, text, align in zip(row.cells, values, aligns, strict=True):
-                self._cell(cell, text, bold=False, align=align)
+        header = [CellSpec(c, "center", bold=True) for c in APPENDIX_COLUMNS]
+        cells = [
+            [CellSpec(n, "center"), CellSpec(label), CellSpec(note)] for n, label, note in rows
+        ]
+        self._grid(header, cells, [total * 0.08, total * 0.62, total * 0.30])

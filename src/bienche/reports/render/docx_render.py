@@ -16,7 +16,7 @@ from bienche.reports.render.docx_letterhead import (
     setup_page,
 )
 from bienche.reports.render.formats import format_spec
-from bienche.reports.render.text import SourceIndex
+from bienche.reports.render.text import SourceIndex, xml_safe
 
 
 def render_docx(doc: Document) -> bytes:
@@ -24,8 +24,8 @@ def render_docx(doc: Document) -> bytes:
     spec = format_spec(doc.letterhead.format)
     out = docx.Document()
     core = out.core_properties
-    core.title = f"{doc.letterhead.doc_type} {doc.letterhead.summary}"
-    core.author = doc.letterhead.issuing_body
+    core.title = xml_safe(f"{doc.letterhead.doc_type} {doc.letterhead.summary}")
+    core.author = xml_safe(doc.letterhead.issuing_body)
     core.created = doc.generated_at
     setup_styles(out, spec)
     setup_page(out, spec, doc.draft_mark)

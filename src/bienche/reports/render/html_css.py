@@ -58,7 +58,7 @@ p {{ margin: 0 0 {spec.paragraph_spacing_pt}pt 0; text-align: justify;
 hr {{ border: 0; border-top: 0.75pt solid #000; margin: 1pt auto 0 auto; }}
 hr.short {{ width: 30%; }}
 hr.motto-rule {{ width: 68%; }}
-hr.summary-rule {{ width: 20%; margin-bottom: 12pt; }}
+hr.summary-rule {{ width: 20%; margin-top: 4pt; margin-bottom: 12pt; }}
 .doc-type {{ font-size: {spec.type_size}pt; font-weight: bold; text-align: center; text-indent: 0;
   margin: 18pt 0 0 0; }}
 .summary {{ font-size: {spec.summary_size}pt; font-weight: bold; text-align: center; text-indent: 0;
@@ -80,7 +80,7 @@ table.data td.num {{ text-align: right; white-space: nowrap; }}
 table.data td.center {{ text-align: center; }}
 table.data tr.total td {{ font-weight: bold; }}
 table.data tr {{ break-inside: avoid; }}
-table.sources td {{ word-break: break-word; font-size: 11pt; }}
+table.sources td {{ overflow-wrap: anywhere; font-size: 11pt; }}
 p.chart {{ text-align: center; text-indent: 0; }}
 p.chart img {{ width: 150mm; max-width: 100%; }}
 .closing {{ width: 100%; border-collapse: collapse; margin-top: 12pt; break-inside: avoid; }}

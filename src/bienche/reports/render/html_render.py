@@ -25,11 +25,23 @@ from bienche.reports.render.text import (
     number_line,
     place_and_date,
     recipient_lines,
+    xml_safe,
 )
+
+PARAGRAPH_CLASSES = ("body", "note", "quote")
 
 
 def _e(text: str) -> str:
-    return escape(text, quote=True)
+    return escape(xml_safe(text), quote=True)
+
+
+def _class(style: str) -> str:
+    return style if style in PARAGRAPH_CLASSES else "body"
+
+
+def _lines(text: str) -> str:
+    """Escaped text whose line breaks are kept."""
+    return "<br>".join(_e(line) for line in xml_safe(text).replace("\r\n", "\n").split("\n"))
 
 
 def _letterhead(head: Letterhead, spec: FormatSpec) -> str:
@@ -69,8 +81,9 @@ def _closing(head: Letterhead, spec: FormatSpec) -> str:
 
 
 class _Body:
-    def __init__(self, index: SourceIndex) -> None:
+    def __init__(self, index: SourceIndex, *, palette: bool) -> None:
         self.index = index
+        self.palette = palette
         self.parts: list[str] = []
 
     def marker(self, sources) -> str:
@@ -91,7 +104,8 @@ class _Body:
     def block(self, block) -> None:
         if isinstance(block, Paragraph):
             self.parts.append(
-                f'<p class="{block.style}">{_e(block.text)}{self.marker(block.sources)}</p>'
+                f'<p class="{_class(block.style)}">{_lines(block.text)}'
+                f"{self.marker(block.sources)}</p>"
             )
         elif isinstance(block, RichText):
             self.parts.append(f'<div class="rich">{sanitize(block.html)}</div>')
@@ -119,7 +133,7 @@ class _Body:
         )
 
     def chart(self, block: Chart) -> None:
-        data = base64.b64encode(chart_png(block)).decode("ascii")
+        data = base64.b64encode(chart_png(block, palette=self.palette)).decode("ascii")
         self.parts.append(
             f'<p class="caption">{_e(block.title)}{self.marker([block.source])}</p>'
             f'<p class="chart"><img src="data:image/png;base64,{data}" alt="{_e(block.title)}">'
@@ -142,17 +156,33 @@ class _Body:
         )
 
 
-def render_html(doc: Document) -> str:
-    """The report as one standalone HTML page (inline CSS, images as data URIs)."""
+def report_css(doc: Document) -> str:
+    """The stylesheet `render_html` inlines, for a page that links it instead (the web app's
+    Content-Security-Policy allows stylesheets from its own origin only, no <style>)."""
     spec = format_spec(doc.letterhead.format)
-    body = _Body(SourceIndex(doc))
+    fonts = ", ".join(f'"{name}"' if " " in name else name for name in (FONT_NAME, *FONT_FALLBACKS))
+    return page_css(spec, fonts, doc.draft_mark)
+
+
+def render_html(doc: Document, *, css_href: str | None = None, for_print: bool = False) -> str:
+    """The report as one standalone HTML page (images as data URIs).
+
+    The CSS is inlined in a <style> element (for WeasyPrint and downloads), or linked from
+    `css_href` when given: serve `report_css(doc)` there (same origin) for the web preview.
+    `for_print` embeds the charts as RGB PNGs, which WeasyPrint takes without re-encoding.
+    """
+    spec = format_spec(doc.letterhead.format)
+    body = _Body(SourceIndex(doc), palette=not for_print)
     for number, section in enumerate(doc.sections, start=1):
         body.section(section, 1, number)
     title = _e(f"{doc.letterhead.doc_type} {doc.letterhead.summary}")
-    fonts = ", ".join(f'"{name}"' if " " in name else name for name in (FONT_NAME, *FONT_FALLBACKS))
+    if css_href is None:
+        style = f"<style>{report_css(doc)}</style>"
+    else:
+        style = f'<link rel="stylesheet" href="{_e(css_href)}">'
     return (
         '<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">'
-        f"<title>{title}</title><style>{page_css(spec, fonts, doc.draft_mark)}</style></head>"
+        f"<title>{title}</title>{style}</head>"
         f'<body class="format-{spec.name}"><main class="report">'
         f"{_letterhead(doc.letterhead, spec)}{''.join(body.parts)}"
         f"{_closing(doc.letterhead, spec)}</main>{body.appendix()}</body></html>\n"

@@ -84,5 +84,5 @@ def render_pdf(doc: Document) -> bytes:
 
         from bienche.reports.render.html_render import render_html
 
-        return weasyprint.HTML(string=render_html(doc)).write_pdf()
+        return weasyprint.HTML(string=render_html(doc, for_print=True)).write_pdf()
     raise PdfUnavailable()

@@ -8,6 +8,7 @@ numbering of sources as footnote markers.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -30,6 +31,15 @@ ROMAN = (
 )
 APPENDIX_TITLE = "Phụ lục: Nguồn số liệu"
 APPENDIX_COLUMNS = ("STT", "Nguồn số liệu (truy vấn, tham số, ngày số liệu)", "Ghi chú")
+
+
+#: Characters XML 1.0 forbids (a DOCX with one does not open); Word's own line break
+#: (vertical tab, pasted from Word or Excel) becomes a newline.
+_NOT_XML = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    return _NOT_XML.sub("", text.replace("\x0b", "\n"))
 
 
 def roman(number: int) -> str:

@@ -80,7 +80,10 @@ def staffing_section(copy: int = 0) -> Section:
         title="Biểu đồ 1. Biên chế theo năm",
         kind="bar",
         categories=("2021", "2022", "2023"),
-        series=(("Được giao", (1200.0, 1180.0, 1150.0)), ("Có mặt", (1150.0, 1120.0, 1100.0))),
+        series=(
+            ("Được giao", (1200.0 + copy, 1180.0, 1150.0)),
+            ("Có mặt", (1150.0, 1120.0 + copy, 1100.0)),
+        ),
         source=STAFF,
         unit="người",
     )
@@ -88,7 +91,7 @@ def staffing_section(copy: int = 0) -> Section:
         title="Biểu đồ 2. Nhiệm vụ đúng hạn",
         kind="line",
         categories=("Quý I", "Quý II", "Quý III", "Quý IV"),
-        series=(("Đúng hạn", (12.0, 18.0, 15.0, 22.0)), ("Quá hạn", (3.0, 2.0, 4.0, 1.0))),
+        series=(("Đúng hạn", (12.0, 18.0, 15.0, 22.0 + copy)), ("Quá hạn", (3.0, 2.0, 4.0, 1.0))),
         source=TASKS,
         unit="nhiệm vụ",
     )

@@ -62,6 +62,8 @@ def test_normal_font_is_times_new_roman_black(state):
     fonts = normal.element.rPr.rFonts
     assert fonts.get(docx.oxml.ns.qn("w:cs")) == "Times New Roman"
     assert str(normal.font.color.rgb) == "000000"
+    lang = normal.element.rPr.find(docx.oxml.ns.qn("w:lang"))
+    assert lang.get(docx.oxml.ns.qn("w:val")) == "vi-VN"
 
 
 def test_state_letterhead(state):

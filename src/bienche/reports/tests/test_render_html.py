@@ -3,7 +3,7 @@
 from dataclasses import replace
 
 from bienche.reports.content import Paragraph, RichText, Section
-from bienche.reports.render import render_html
+from bienche.reports.render import render_html, report_css
 from bienche.reports.tests.render_fixture import sample_document
 
 
@@ -57,3 +57,15 @@ def test_every_text_is_escaped():
 def test_draft_mark_in_page_footer_only_when_set():
     assert "@bottom-center" in render_html(sample_document("state"))
     assert "@bottom-center" not in render_html(sample_document("state", draft_mark=""))
+
+
+def test_linked_stylesheet_for_the_web_preview():
+    """The web app's CSP has style-src 'self': the preview links the CSS, no <style>."""
+    document = sample_document("state")
+    html = render_html(document, css_href='/reports/1/preview.css?v="2"')
+    assert "<style" not in html
+    assert '<link rel="stylesheet" href="/reports/1/preview.css?v=&quot;2&quot;">' in html
+    assert " style=" not in html
+    css = report_css(document)
+    assert "size: 210mm 297mm" in css
+    assert css in render_html(document)

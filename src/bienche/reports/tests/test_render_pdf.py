@@ -118,3 +118,15 @@ def test_libreoffice_failure_is_reported(monkeypatch, tmp_path):
     monkeypatch.setattr(pdf, "soffice_path", lambda: str(fake))
     with pytest.raises(PdfFailed, match="profile locked"):
         render_pdf(sample_document())
+
+
+@pytest.mark.skipif(pdf.soffice_path() is None, reason="LibreOffice is not installed here")
+def test_libreoffice_pdf_from_the_docx():
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    target = ARTIFACTS / "sample-state-libreoffice.pdf"
+    target.write_bytes(render_pdf(sample_document("state")))
+    details = info(target)
+    assert abs(float(details["Page size"].split()[0]) - A4_POINTS[0]) < 1
+    first = poppler("pdftotext", "-f", "1", "-l", "1", str(target), "-")
+    assert "Số: 125/BC-BCĐ" in first
+    assert "Hà Nội, ngày 05 tháng 01 năm 2024" in first

@@ -33,4 +33,13 @@ def territory_records() -> None:
     )
 
 
-__all__ = ["AS_OF", "city_with_records", "grid_territory", "territory_records"]
+def saved_proposal() -> int:
+    """A saved proposal for D1 (W1 + W2) of the small city with records; returns its id."""
+    from bienche.territory.services.proposals import proposal_save
+
+    return proposal_save(
+        round_code="nq35-2023", parent_code="D1", on=dt.date(2023, 8, 1), acting_user=None
+    ).pk
+
+
+__all__ = ["AS_OF", "city_with_records", "grid_territory", "saved_proposal", "territory_records"]

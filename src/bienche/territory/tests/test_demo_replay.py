@@ -61,3 +61,35 @@ def test_pages(demo, django_user_model):
     r = c.get("/territory/propose/", {"round": "nq35-2023", "parent": "HN.H.001", "pin": "A+B"})
     assert r.status_code == 200
     assert b"A+B" in r.content  # the error names the pair
+
+
+def test_demo_saved_proposal_with_impact(demo, django_user_model):
+    from bienche.core.errors import Conflict
+    from bienche.territory import messages as msg
+    from bienche.territory.impact import proposal_impact
+    from bienche.territory.models import SavedProposal
+    from bienche.territory.services.proposals import proposal_adopt
+
+    saved = SavedProposal.objects.get()
+    assert (saved.parent.code, saved.as_of) == ("HN.H.001", dt.date(2025, 3, 1))
+    impact = proposal_impact(saved)
+    assert impact["units_fewer"] > 0
+    assert impact["offices_freed"] == impact["units_fewer"]
+    assert len(impact["groups"]) == saved.groups.count() > 0
+    # its units were reorganized on 01/07/2025: adopting it now is refused as stale
+    with pytest.raises(Conflict) as exc:
+        proposal_adopt(
+            proposal_id=saved.pk,
+            basis_number="1/NQ-DEMO",
+            basis_date=None,
+            effective_on=dt.date(2025, 9, 1),
+            acting_user=None,
+        )
+    assert exc.value.message == msg.PROPOSAL_STALE_UNIT
+    user = django_user_model.objects.create_user("v", password="pw-territory-2026")
+    c = Client()
+    c.force_login(user)
+    page = c.get(f"/territory/proposals/{saved.pk}/")
+    assert page.status_code == 200
+    assert b'data-testid="impact"' in page.content
+    assert b"HN.H.001" in c.get("/territory/proposals/").content

@@ -142,4 +142,26 @@ BODIES = {
         "on": "2024-10-22",
     },
     "pricing_finance_record": {"year": 2023, "revenue": 1, "recurrent_expenditure": 10},
+    "territory_saved_create": {"round": "nq35-2023", "parent": "D1", "on": "2023-08-01"},
+    "territory_saved_adopt": {
+        "basis_number": "1/NQ-MATRIX",
+        "basis_date": "2023-12-01",
+        "effective_on": "2024-01-01",
+    },
+    "territory_boundaries_import": {
+        "geojson": {
+            "type": "FeatureCollection",
+            "features": [
+                {
+                    "type": "Feature",
+                    "properties": {"code": "W1"},
+                    "geometry": {
+                        "type": "Polygon",
+                        "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]],
+                    },
+                }
+            ],
+        }
+    },
+    "territory_adjacency_import": {"csv": "W1,W2\n"},
 }

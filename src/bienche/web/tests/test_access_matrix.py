@@ -36,7 +36,7 @@ from bienche.steering.enums import NoticeKind
 from bienche.steering.models import Notice, Task
 from bienche.steering.services.lifecycle import task_report
 from bienche.steering.tests.factories import document, task
-from bienche.territory.tests.factories import territory_records
+from bienche.territory.tests.factories import saved_proposal, territory_records
 from bienche.web.tests.access_matrix_bodies import BODIES
 
 pytestmark = pytest.mark.django_db
@@ -57,6 +57,15 @@ ADMIN = {"viewer": DENIED, "officer": DENIED, "outsider": DENIED, "admin": OK}
 # name → (method, path template, expectations by role)
 ROUTES: dict[str, tuple[str, str, dict[str, str]]] = {
     "dashboard": ("GET", "/", ALL),
+    "overview": ("GET", "/overview/?as_of=2024-11-30", ALL),
+    "report_forms": ("GET", "/reports/forms/?unit=D1", D1_READ),
+    "report_forms_zip": ("GET", "/reports/forms/all.zip?unit=D1&as_of=2024-11-30", D1_READ),
+    "report_form_download": (
+        "GET",
+        "/reports/forms/BM02.xlsx?unit=D1&as_of=2024-11-30",
+        D1_READ,
+    ),
+    "report_form_xlsx": ("GET", "/api/v1/reports/forms/BM01?as_of=2024-11-30&unit=D1", D1_READ),
     "logout": ("POST", "/logout/", dict.fromkeys(ROLES[1:], LOGIN)),  # back to the login page
     "org_chart": ("GET", "/org/chart/", ALL),
     "audit": ("GET", "/audit/", ADMIN),
@@ -103,6 +112,12 @@ ROUTES: dict[str, tuple[str, str, dict[str, str]]] = {
     "territory_check": ("GET", "/territory/?round=nq35-2023", ALL),
     "territory_propose": ("GET", "/territory/propose/?round=nq35-2023&parent=D1", ALL),
     "territory_replay": ("GET", "/territory/replay/?parent=D1", ALL),
+    # saved proposals: everyone reads; officers save (in their scope); city admins adopt
+    "territory_proposals": ("GET", "/territory/proposals/", ALL),
+    "territory_proposal": ("GET", "/territory/proposals/{proposal}/", ALL),
+    "territory_proposal_save": ("POST", "/territory/proposals/save/", WRITERS),
+    "territory_proposal_adopt": ("POST", "/territory/proposals/{proposal}/adopt/", ADMIN),
+    "territory_import": ("GET", "/territory/import/", ADMIN),
     "hoalac_dashboard": ("GET", "/hoalac/", ALL),
     "hoalac_board": ("GET", "/hoalac/board/", ALL),
     "hoalac_projects": ("GET", "/hoalac/projects/", ALL),
@@ -253,6 +268,12 @@ ROUTES: dict[str, tuple[str, str, dict[str, str]]] = {
         "/api/v1/territory/proposals?round=nq35-2023&parent=D1",
         ALL,
     ),
+    "territory_saved_list": ("GET", "/api/v1/territory/saved", ALL),
+    "territory_saved_get": ("GET", "/api/v1/territory/saved/{proposal}", ALL),
+    "territory_saved_create": ("POST", "/api/v1/territory/saved", D1_WRITE),
+    "territory_saved_adopt": ("POST", "/api/v1/territory/saved/{proposal}/adopt", ADMIN),
+    "territory_boundaries_import": ("POST", "/api/v1/territory/boundaries", ADMIN),
+    "territory_adjacency_import": ("POST", "/api/v1/territory/adjacency", ADMIN),
 }
 #: Operations whose path is shared with a listed one (same URL, other method or kind):
 #: their access rule is the one of the route named.
@@ -337,6 +358,7 @@ def world(django_user_model, settings, tmp_path):
         "transfer": deleg.pk,
         **exam_in("D1"),
         "service": pricing_objects(),
+        "proposal": saved_proposal(),
     }
     return clients, api, ids
 

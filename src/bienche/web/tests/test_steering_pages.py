@@ -223,3 +223,21 @@ def test_transfer_is_visible_in_history(admin, city):
     assert "Phường Một (W1)" in html
     assert "Phường Chín (W9)" in html
     assert "77/NQ-HĐND" in html
+
+
+def test_long_history_shows_the_latest_events_and_all_on_request(officer, city):
+    t = city["late"]
+    start = TaskEvent.objects.filter(task=t).count()
+    TaskEvent.objects.bulk_create(
+        TaskEvent(task=t, kind=EventKind.PROGRESS, on=t.assigned_on, percent=1, note=f"tuần {i}")
+        for i in range(40)
+    )
+    html = _html(officer.get(f"/steering/tasks/{t.pk}/"))
+    assert 'data-testid="history-partial"' in html
+    assert f"30 sự kiện gần nhất trong số {start + 40}" in html
+    assert "— tuần 39" in html
+    assert "— tuần 10\n" in html
+    assert "— tuần 9\n" not in html
+    full = _html(officer.get(f"/steering/tasks/{t.pk}/?history=all"))
+    assert 'data-testid="history-partial"' not in full
+    assert "— tuần 0\n" in full
