@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from bienche.core.errors import BiencheError, NotFound
 from bienche.org.permissions import access_unit_by_code
 from bienche.recruitment.batch import all_or_nothing
-from bienche.recruitment.enums import CandidateStatus, ExamStatus
+from bienche.recruitment.enums import CandidateStatus, ExamKind, ExamStatus
 from bienche.recruitment.imports import (
     candidates_import_xlsx,
     scores_import_xlsx,
@@ -69,7 +69,8 @@ def plan_new(request: HttpRequest) -> HttpResponse:
     unit = _write_unit(request, start.cleaned_data["unit"])
     units = _vacancies(request, start)
     positions = [p for u in units for p in u["positions"]]
-    form = f.PlanForm(request.POST or None, positions=positions)
+    leadership = start.cleaned_data["kind"] == ExamKind.LEADERSHIP
+    form = f.PlanForm(request.POST or None, positions=positions, leadership=leadership)
     status = 200
     if request.method == "POST":
         status = 422

@@ -46,10 +46,21 @@ class PlanForm(forms.Form):
     code = forms.CharField(label=_("Exam code"), max_length=40)
     title = forms.CharField(label=_("Title"), max_length=255)
 
-    def __init__(self, *args: Any, positions: list[dict], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, positions: list[dict], leadership: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.positions = positions
+        self.leadership = leadership
         for p in positions:
+            if leadership:  # the post's allowance, e.g. 0.60 for a head of division → 60
+                self.fields[f"allowance_{p['key']}"] = forms.IntegerField(
+                    label=_("%(code)s: leadership allowance (coefficient × 100)")
+                    % {"code": p["label"]},
+                    min_value=0,
+                    max_value=130,
+                    required=False,
+                )
             c = p["key"]
             self.fields[f"seats_{c}"] = forms.IntegerField(
                 label=_("%(code)s: positions to fill") % {"code": p["label"]},
@@ -79,6 +90,7 @@ class PlanForm(forms.Form):
                 "seats": d[f"seats_{p['key']}"],
                 "rank_code": d[f"rank_{p['key']}"].strip() or DEFAULT_RANK,
                 "education": d[f"education_{p['key']}"] or Education.UNIVERSITY,
+                "leadership_coef_h": d.get(f"allowance_{p['key']}") or 0,
             }
             for p in self.positions
             if d.get(f"seats_{p['key']}")

@@ -259,3 +259,13 @@ def test_plan_for_several_units_needs_write_scope_on_each(officer, django_user_m
         ("S1", "CV", 1),
         ("S2", "KT", 2),
     ]
+
+
+def test_leadership_plan_carries_the_posts_allowance(officer):
+    url = "/recruit/plan/new/?unit=S1&kind=leadership&exam_date=2024-10-05"
+    assert 'name="allowance_S1__TP"' in officer.get(url).content.decode()
+    assert 'name="allowance_S1__TP"' not in officer.get(PLAN_URL).content.decode()
+    resp = officer.post(url, PLAN | {"code": "TL24", "seats_S1__TP": 1, "allowance_S1__TP": 60})
+    assert resp.status_code == 302
+    target = Exam.objects.get(code="TL24").targets.get()
+    assert (target.position.code, target.leadership_coef_h) == ("TP", 60)
