@@ -58,3 +58,59 @@ def test_review_changes_the_ranking_with_the_reason(page, live_server, posted, a
     )
     expect(page.locator("[data-testid=outcome-1]")).to_have_text("Không trúng tuyển")
     page.screenshot(path=str(artifacts / "recruit_review.png"), full_page=True)
+
+
+@pytest.fixture
+def approved(django_user_model):
+    department()
+    code = exam(seats=1)
+    candidate(1)
+    user = django_user_model.objects.create_user("tuyendung", password=PASSWORD)
+    membership_grant(user=user, role="unit_officer", unit_code="S1", acting_user=None)
+    return code
+
+
+def test_officer_registers_scores_and_posts_the_results(page, live_server, approved, artifacts):
+    base = live_server.url
+    page.goto(f"{base}/login/")
+    page.fill("input[name=username]", "tuyendung")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/")
+    page.goto(f"{base}/recruit/{approved}/")
+
+    page.click("[data-testid=act-register]")
+    page.wait_for_url("**/candidates/new/")
+    page.fill("input[name=personal_id]", "001098000777")
+    page.fill("input[name=full_name]", "Phạm Minh Châu")
+    page.fill("input[name=birth_date]", "2010-05-05")  # too young: refused on its field
+    page.select_option("select[name=education]", "university")
+    page.fill("input[name=verified_on]", "2024-06-01")
+    page.click("[data-testid=candidate-form] button[type=submit]")
+    expect(page.locator(".field.has-error")).to_contain_text("chưa đủ 18 tuổi")
+    page.fill("input[name=birth_date]", "1999-05-05")
+    page.click("[data-testid=candidate-form] button[type=submit]")
+    page.wait_for_url(f"**/recruit/{approved}/")
+
+    page.click("[data-testid=act-round1]")
+    page.fill("input[name=score_1]", "80")
+    page.fill("input[name=score_2]", "90")
+    page.click("[data-testid=scores-form] button[type=submit]")
+    page.wait_for_url(f"**/recruit/{approved}/")
+    page.click("[data-testid=act-round2]")
+    page.fill("input[name=score_1]", "70")
+    page.fill("input[name=score_2]", "101")  # outside the scale: nothing saved
+    page.click("[data-testid=scores-form] button[type=submit]")
+    expect(page.locator(".field.has-error")).to_contain_text("ngoài thang điểm")
+    page.fill("input[name=score_2]", "88")
+    page.click("[data-testid=scores-form] button[type=submit]")
+    page.wait_for_url(f"**/recruit/{approved}/")
+
+    page.click("[data-testid=act-post]")
+    page.fill("input[name=on]", "2024-10-21")
+    page.click("[data-testid=action-form] button[type=submit]")
+    page.wait_for_url(f"**/recruit/{approved}/")
+    expect(page.locator("[data-testid=outcome-2]")).to_have_text("Trúng tuyển")
+    expect(page.locator("[data-testid=notice]")).to_be_visible()
+    expect(page.locator("[data-testid=appoint-2]")).to_be_visible()
+    page.screenshot(path=str(artifacts / "recruit_officer.png"), full_page=True)

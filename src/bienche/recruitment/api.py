@@ -4,20 +4,36 @@ an exam outside the scope answers 404 like an unknown one."""
 
 from __future__ import annotations
 
+import datetime as dt
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Router
+from ninja import File, Router, Status, UploadedFile
 
+from bienche.core.errors import InvalidInput
+from bienche.recruitment import messages as m
 from bienche.recruitment.enums import REASONS
+from bienche.recruitment.imports import ImportReport, candidates_import_xlsx, scores_import_xlsx
 from bienche.recruitment.models import Exam
 from bienche.recruitment.permissions import access_exam_by_code, exams_visible
-from bienche.recruitment.schemas import ExamOut, ReviewIn, ReviewOut, TargetResultOut
+from bienche.recruitment.schemas import (
+    ExamOut,
+    ImportOut,
+    ReviewIn,
+    ReviewOut,
+    TargetResultOut,
+)
 from bienche.recruitment.selectors import candidate_result, exam_list, exam_results
 from bienche.recruitment.services.common import candidate_of
 from bienche.recruitment.services.scores import score_review
 
 router = Router(tags=["recruitment"])
+#: A multipart file that may be missing: the access check runs first, then its absence is
+#: refused with the app's own message.
+NO_FILE = File(None)
 
 
 def _exam(e: Exam) -> dict[str, Any]:
@@ -86,3 +102,56 @@ def exam_review(request: HttpRequest, code: str, payload: ReviewIn) -> dict:
         "outcome": row["outcome"],
         "reason_text": row["reason_text"],
     }
+
+
+def _import(file: UploadedFile | None, run: Callable[[Path], ImportReport]) -> Status:
+    if file is None:
+        raise InvalidInput(m.FILE_REQUIRED, field="file")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "import.xlsx"
+        with path.open("wb") as fh:
+            for chunk in file.chunks():
+                fh.write(chunk)
+        report = run(path)
+    body = {
+        "ok": report.ok,
+        "rows": report.rows,
+        "problems": [p.__dict__ for p in report.problems[:1000]],
+    }
+    return Status(200 if report.ok else 422, body)
+
+
+@router.post("/exams/{code}/candidates/import", response={200: ImportOut, 422: ImportOut})
+def exam_candidates_import(
+    request: HttpRequest, code: str, file: UploadedFile | None = NO_FILE
+) -> Status:
+    """Register candidates from an XLSX file (the template's columns), all or none."""
+    exam = access_exam_by_code(request.user, code, for_write=True)
+    return _import(
+        file,
+        lambda path: candidates_import_xlsx(path, exam_code=exam.code, acting_user=request.user),
+    )
+
+
+@router.post("/exams/{code}/scores/import", response={200: ImportOut, 422: ImportOut})
+def exam_scores_import(
+    request: HttpRequest,
+    code: str,
+    round: int = 1,  # noqa: A002
+    on: dt.date | None = None,
+    file: UploadedFile | None = NO_FILE,
+) -> Status:
+    """Enter one round's scores from an XLSX file (per examiner when given), all or none."""
+    exam = access_exam_by_code(request.user, code, for_write=True)
+    if round not in (1, 2):
+        raise InvalidInput(m.ROUND_UNKNOWN, field="round", round=round)
+    return _import(
+        file,
+        lambda path: scores_import_xlsx(
+            path,
+            exam_code=exam.code,
+            round=round,
+            on=on or exam.exam_date,
+            acting_user=request.user,
+        ),
+    )

@@ -116,3 +116,23 @@ TOO_FEW_CANDIDATES = Message(
     "Vị trí «{position}»: thi tuyển lãnh đạo cần ít nhất {need} ứng viên, hiện có {has}.",
     "Position «{position}»: a leader selection needs at least {need} candidates; it has {has}.",
 )
+EXAM_STALE = Message(
+    "recruit_exam_stale",
+    "Kỳ thi vừa được người khác cập nhật (phiên bản {current}); hãy tải lại trang và làm lại.",
+    "The exam was changed meanwhile (version {current}); reload the page and try again.",
+)
+FILE_REQUIRED = Message(
+    "recruit_file_required",
+    "Trường tệp: cần gửi một tệp XLSX.",
+    "Field file: an XLSX file is required.",
+)
+ROUND_UNKNOWN = Message(
+    "recruit_round_unknown",
+    "Trường vòng thi: {round} không hợp lệ (1 hoặc 2).",
+    "Field round: {round} is not a round (1 or 2).",
+)
+PLAN_RANK_UNKNOWN = Message(
+    "recruit_plan_rank_unknown",
+    "Dòng {row}: mã ngạch «{code}» không có trong danh mục ngạch.",
+    "Row {row}: rank code «{code}» is not in the rank catalogue.",
+)

@@ -29,6 +29,7 @@ class Exam(models.Model):
     status = models.CharField(max_length=10, choices=ExamStatus.choices, default=ExamStatus.DRAFT)
     plan_number = models.CharField(_("plan decision number"), max_length=64, blank=True)
     plan_date = models.DateField(_("plan decision date"), null=True, blank=True)
+    plan_signer = models.CharField(_("plan signed by"), max_length=120, blank=True)
     results_on = models.DateField(_("results posted on"), null=True, blank=True)
     synthetic = models.BooleanField(default=False)
     version = models.PositiveIntegerField(default=0)

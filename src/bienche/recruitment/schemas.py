@@ -58,3 +58,18 @@ class ReviewOut(Schema):
     value: Decimal
     outcome: str
     reason_text: str
+
+
+class ProblemOut(Schema):
+    row: int
+    column: str
+    vi: str
+    en: str
+
+
+class ImportOut(Schema):
+    """All or nothing: ``rows`` written when ``ok``, else every problem and nothing written."""
+
+    ok: bool
+    rows: int
+    problems: list[ProblemOut]

@@ -126,3 +126,20 @@ def exam_list(unit_ids: frozenset[int] | None = None) -> list[Exam]:
     if unit_ids is not None:
         qs = qs.filter(unit_id__in=unit_ids)
     return list(qs)
+
+
+def recruitment_year(unit_ids: frozenset[int] | None, year: int) -> dict[str, Any]:
+    """The year's recruitment for the streamlining report: people appointed (start date in
+    the year) per exam, split into new hires and heads of division appointed by selection.
+    ``unit_ids`` limits to the units of the recruited positions (``None``: the city)."""
+    qs = Candidate.objects.filter(status=CandidateStatus.APPOINTED, status_on__year=year)
+    if unit_ids is not None:
+        qs = qs.filter(target__position__unit_id__in=unit_ids)
+    by_exam: dict[str, dict[str, Any]] = {}
+    for code, title, kind in qs.values_list("exam__code", "exam__title", "exam__kind"):
+        row = by_exam.setdefault(code, {"code": code, "title": title, "kind": kind, "appointed": 0})
+        row["appointed"] += 1
+    rows = sorted(by_exam.values(), key=lambda r: r["code"])
+    heads = sum(r["appointed"] for r in rows if r["kind"] == "leadership")
+    hires = sum(r["appointed"] for r in rows) - heads
+    return {"year": year, "new_hires": hires, "heads_appointed": heads, "by_exam": rows}

@@ -32,3 +32,10 @@ def quota_gap(unit_id: int, exam_kind: str, on: dt.date) -> int | None:
     if kind in rows and rows[kind]["quota"]:
         return max(rows[kind]["gap"], 0)
     return None
+
+
+def plan_vacancies(unit_id: int, exam_kind: str, on: dt.date) -> dict[str, object]:
+    """What a plan may ask for: the open positions with vacant seats, and the quota gap."""
+    fill = position_fill({unit_id}, on)["positions"]
+    rows = [p for p in fill if p["status"] == "open" and p["vacant"] > 0]
+    return {"positions": rows, "quota_gap": quota_gap(unit_id, exam_kind, on)}

@@ -25,6 +25,7 @@ from django.db.models import Count
 from bienche.core.dating import q_valid_on
 from bienche.org.selectors import unit_tree_as_of
 from bienche.staffing.enums import QUOTA_OF_CATEGORY, StaffCategory
+from bienche.staffing.hooks import streamlining_contributions
 from bienche.staffing.models import Assignment
 from bienche.staffing.selectors import _quota_from_tree
 
@@ -129,7 +130,16 @@ def streamlining_report(unit_id: int, name: str, on: dt.date) -> dict[str, Any]:
         "on": on,
         "source": p.source,
         "rows": rows,
+        # the year's figures of other apps (recruitment: new hires, heads appointed)
+        **streamlining_contributions(_scope_ids(now_tree, unit_id), on.year),
     }
+
+
+def _scope_ids(tree: Any, unit_id: int) -> frozenset[int] | None:
+    node = tree.by_id.get(unit_id)
+    if node is None or node.parent_id is None:
+        return None
+    return frozenset(tree.subtree_ids(unit_id))
 
 
 def _staff_and_retirements(tree: Any, unit_id: int, on: dt.date, end: dt.date):  # type: ignore[no-untyped-def]

@@ -63,6 +63,7 @@ def exam_page(request: HttpRequest, code: str) -> HttpResponse:
         "rules": exam_rules(exam),
         "deadline": review_deadline(exam),
         "can_review": exam.results_on is not None and can_write_exam(request.user, exam),
+        "can_write": can_write_exam(request.user, exam),
         "kinds": dict(ExamKind.choices),
         "statuses": dict(ExamStatus.choices),
         "candidate_statuses": dict(CandidateStatus.choices),

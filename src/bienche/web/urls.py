@@ -6,6 +6,8 @@ from bienche.web import delegation_views as dv
 from bienche.web import hoalac_actions as hla
 from bienche.web import hoalac_views as hl
 from bienche.web import pricing_views as pv
+from bienche.web import recruit_actions as ra
+from bienche.web import recruit_entry as re_
 from bienche.web import recruit_views as rv
 from bienche.web import report_forms_views as rf
 from bienche.web import reports_views as rep
@@ -87,9 +89,48 @@ urlpatterns = [
     path("steering/notices/", st.notices_page, name="steering_notices"),
     path("steering/notices/<int:pk>/read/", st.notice_read, name="steering_notice_read"),
     path("recruit/", rv.exams_page, name="recruit_exams"),
+    path("recruit/plan/new/", re_.plan_new, name="recruit_plan_new"),
+    path("recruit/templates/<str:kind>.xlsx", re_.template_download, name="recruit_template"),
     path("recruit/<str:code>/", rv.exam_page, name="recruit_exam"),
     path(
         "recruit/<str:code>/candidates/<int:number>/review/", rv.review_page, name="recruit_review"
+    ),
+    path(
+        "recruit/<str:code>/approve/", ra.exam_action, {"action": "approve"}, name="recruit_approve"
+    ),
+    path(
+        "recruit/<str:code>/post-results/",
+        ra.exam_action,
+        {"action": "post_results"},
+        name="recruit_post_results",
+    ),
+    path("recruit/<str:code>/candidates/new/", re_.candidate_new, name="recruit_candidate_new"),
+    path("recruit/<str:code>/scores/<int:round>/", re_.scores_page, name="recruit_scores"),
+    path("recruit/<str:code>/import/<str:kind>/", re_.import_page, name="recruit_import"),
+    path("recruit/<str:code>/notice.docx", re_.notice_download, name="recruit_notice"),
+    path(
+        "recruit/<str:code>/candidates/<int:number>/withdraw/",
+        ra.candidate_action,
+        {"action": "withdraw"},
+        name="recruit_withdraw",
+    ),
+    path(
+        "recruit/<str:code>/candidates/<int:number>/decline/",
+        ra.candidate_action,
+        {"action": "decline"},
+        name="recruit_decline",
+    ),
+    path(
+        "recruit/<str:code>/candidates/<int:number>/tie/",
+        ra.candidate_action,
+        {"action": "tie"},
+        name="recruit_tie",
+    ),
+    path(
+        "recruit/<str:code>/candidates/<int:number>/appoint/",
+        ra.candidate_action,
+        {"action": "appoint"},
+        name="recruit_appoint",
     ),
     path("territory/", terr.check_page, name="territory_check"),
     path("territory/propose/", terr.propose_page, name="territory_propose"),

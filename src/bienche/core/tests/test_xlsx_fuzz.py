@@ -15,6 +15,9 @@ from hypothesis import strategies as st
 from bienche.core.xlsx import check_archive
 from bienche.org.models import Unit
 from bienche.org.tests.factories import small_city
+from bienche.recruitment.imports import candidates_import_xlsx, scores_import_xlsx
+from bienche.recruitment.models import Candidate, Score
+from bienche.recruitment.tests.factories import approved_in
 from bienche.staffing.models import Assignment, JobPosition, Person
 from bienche.staffing.positions_xlsx import positions_import_xlsx
 from bienche.staffing.services.roster_import import roster_import
@@ -63,15 +66,23 @@ def _import_all(tmp_path, data: bytes) -> None:
         path, unit_code="S1", unit_id=unit.pk, acting_user=None
     )
     assert problems
+    for rnd in (1, 2):
+        assert scores_import_xlsx(
+            path, exam_code="FZ", round=rnd, on=dt.date(2024, 10, 5), acting_user=None
+        ).problems
+    assert candidates_import_xlsx(path, exam_code="FZ", acting_user=None).problems
     assert Person.objects.count() == 0
     assert Assignment.objects.count() == 0
-    assert JobPosition.objects.count() == 0
+    assert JobPosition.objects.count() == 1  # the exam's position (fixture)
+    assert Candidate.objects.count() == 0
+    assert Score.objects.count() == 0
     assert Task.objects.count() == 0
 
 
 @pytest.fixture(autouse=True)
 def city():
     small_city()
+    approved_in("S1", "FZ")  # an exam open for registration (recruitment importers)
 
 
 @settings(max_examples=25, deadline=None)

@@ -16,6 +16,7 @@ from bienche.recruitment.enums import CandidateStatus, ExamStatus
 from bienche.recruitment.models import Candidate
 from bienche.recruitment.services.common import (
     candidate_of,
+    exam_bump,
     exam_locked,
     require_active,
     require_status,
@@ -98,10 +99,17 @@ def _set_status(c: Candidate, status: str, on: dt.date, acting_user: Any, reason
 
 @transaction.atomic
 def candidate_withdraw(
-    *, exam_code: str, number: int, on: dt.date, reason: str = "", acting_user: Any
+    *,
+    exam_code: str,
+    number: int,
+    on: dt.date,
+    reason: str = "",
+    expected_version: int | None = None,
+    acting_user: Any,
 ) -> Candidate:
-    exam = exam_locked(exam_code)
+    exam = exam_locked(exam_code, expected_version)
     c = candidate_of(exam, number)
     require_active(c)
     _set_status(c, CandidateStatus.WITHDRAWN, on, acting_user, reason)
+    exam_bump(exam)
     return c

@@ -17,10 +17,14 @@ STATUS_VI = {
 }
 
 
-def exam_locked(code: str) -> Exam:
+def exam_locked(code: str, expected_version: int | None = None) -> Exam:
+    """The exam locked for a write; a stale ``expected_version`` (someone changed the exam
+    since the page was shown) answers ``Conflict``."""
     exam = Exam.objects.select_for_update().filter(code=code).first()
     if exam is None:
         raise NotFound(m.EXAM_UNKNOWN, field="exam", code=code)
+    if expected_version is not None and exam.version != expected_version:
+        raise Conflict(m.EXAM_STALE, field="expected_version", current=exam.version)
     return exam
 
 

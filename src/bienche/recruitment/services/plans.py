@@ -16,6 +16,7 @@ from bienche.recruitment.models import Exam, Target
 from bienche.recruitment.services.common import exam_bump, exam_locked, require_status
 from bienche.recruitment.vacancies import quota_gap, vacant_positions
 from bienche.staffing.models import JobPosition
+from bienche.staffing.ranks import rank_catalogue
 
 
 def _unit(code: str) -> Unit:
@@ -46,11 +47,16 @@ def _target(exam: Exam, row: int, spec: dict[str, Any], taken: dict[int, int]) -
             seats=seats,
         )
     taken[unit.pk] = taken.get(unit.pk, 0) + seats
+    rank_code = spec.get("rank_code", "01.003")
+    if rank_catalogue().get(rank_code) is None:
+        raise InvalidInput(
+            m.PLAN_RANK_UNKNOWN, field=f"targets[{row}].rank_code", row=row + 1, code=rank_code
+        )
     return Target(
         exam=exam,
         position=position,
         seats=seats,
-        rank_code=spec.get("rank_code", "01.003"),
+        rank_code=rank_code,
         education=spec.get("education", "university"),
         leadership_coef_h=int(spec.get("leadership_coef_h", 0)),
     )
@@ -97,12 +103,20 @@ def exam_plan_create(
 
 @transaction.atomic
 def exam_plan_approve(
-    *, code: str, number: str, on: dt.date, expected_version: int | None = None, acting_user: Any
+    *,
+    code: str,
+    number: str,
+    on: dt.date,
+    signer: str = "",
+    expected_version: int | None = None,
+    acting_user: Any,
 ) -> Exam:
-    exam = exam_locked(code)
+    """Approve the drafted plan by decision (number, date, signer): candidates may then
+    register."""
+    exam = exam_locked(code, expected_version)
     require_status(exam, {ExamStatus.DRAFT}, "phê duyệt kế hoạch", "approve the plan")
     Exam.objects.filter(pk=exam.pk).update(
-        status=ExamStatus.APPROVED, plan_number=number, plan_date=on
+        status=ExamStatus.APPROVED, plan_number=number.strip(), plan_date=on, plan_signer=signer
     )
     exam_bump(exam)
     audit_record(
@@ -111,7 +125,7 @@ def exam_plan_approve(
         entity_type="exam",
         entity_id=exam.pk,
         before={"status": exam.status},
-        after={"status": ExamStatus.APPROVED, "number": number, "on": on},
+        after={"status": ExamStatus.APPROVED, "number": number, "on": on, "signer": signer},
     )
     exam.refresh_from_db()
     return exam

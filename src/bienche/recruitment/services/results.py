@@ -34,9 +34,11 @@ STAFF_CATEGORY = {
 
 
 @transaction.atomic
-def exam_results_post(*, exam_code: str, on: dt.date, acting_user: Any) -> Exam:
+def exam_results_post(
+    *, exam_code: str, on: dt.date, expected_version: int | None = None, acting_user: Any
+) -> Exam:
     """Post the results (niêm yết): the review window opens from this date."""
-    exam = exam_locked(exam_code)
+    exam = exam_locked(exam_code, expected_version)
     require_status(exam, {ExamStatus.APPROVED}, "niêm yết kết quả", "post the results")
     _check_candidates(exam)
     Exam.objects.filter(pk=exam.pk).update(status=ExamStatus.RESULTS, results_on=on)
@@ -55,10 +57,16 @@ def exam_results_post(*, exam_code: str, on: dt.date, acting_user: Any) -> Exam:
 
 @transaction.atomic
 def tie_decide(
-    *, exam_code: str, number: int, decision_number: str, on: dt.date, acting_user: Any
+    *,
+    exam_code: str,
+    number: int,
+    decision_number: str,
+    on: dt.date,
+    expected_version: int | None = None,
+    acting_user: Any,
 ) -> TieDecision:
     """Record the head's choice among candidates tied at the last seat."""
-    exam = exam_locked(exam_code)
+    exam = exam_locked(exam_code, expected_version)
     require_status(exam, {ExamStatus.RESULTS}, "quyết định khi bằng điểm", "decide a tie")
     c = candidate_of(exam, number)
     if candidate_result(exam, c).get("outcome") != TIE_PENDING:
@@ -102,11 +110,17 @@ def _winner(exam: Exam, c: Candidate, action: str, action_en: str) -> None:
 
 @transaction.atomic
 def candidate_decline(
-    *, exam_code: str, number: int, on: dt.date, reason: str = "", acting_user: Any
+    *,
+    exam_code: str,
+    number: int,
+    on: dt.date,
+    reason: str = "",
+    expected_version: int | None = None,
+    acting_user: Any,
 ) -> Candidate:
     """A winner declines (or does not complete the file): the next passing candidate takes
     the seat if this falls within the supplementary window."""
-    exam = exam_locked(exam_code)
+    exam = exam_locked(exam_code, expected_version)
     require_status(exam, {ExamStatus.RESULTS}, "ghi từ chối", "record a decline")
     c = candidate_of(exam, number)
     _winner(exam, c, "ghi từ chối nhận việc", "record a decline")
@@ -123,11 +137,12 @@ def candidate_appoint(
     start_on: dt.date,
     coefficient_h: int | None = None,
     step: int = 1,
+    expected_version: int | None = None,
     acting_user: Any,
 ) -> Candidate:
     """Recruit (or appoint) a winner: a roster assignment from ``start_on`` through the
     staffing services, with the post's leadership allowance for a head of division."""
-    exam = exam_locked(exam_code)
+    exam = exam_locked(exam_code, expected_version)
     require_status(exam, {ExamStatus.RESULTS}, "ra quyết định tuyển dụng", "appoint")
     c = candidate_of(exam, number)
     _winner(exam, c, "ra quyết định tuyển dụng", "appoint")

@@ -13,7 +13,12 @@ from bienche.core.errors import InvalidInput
 from bienche.recruitment import messages as m
 from bienche.recruitment.enums import ExamStatus, Round, ScoreKind
 from bienche.recruitment.models import Candidate, Exam, Score
-from bienche.recruitment.selectors import current_scores, exam_rules, review_deadline
+from bienche.recruitment.selectors import (
+    current_scores,
+    exam_rules,
+    review_deadline,
+    round_score,
+)
 from bienche.recruitment.services.common import (
     candidate_of,
     exam_bump,
@@ -35,7 +40,7 @@ def _value(exam: Exam, rnd: int, value: Any) -> Decimal:
 
 
 def _sat_round2(exam: Exam, c: Candidate) -> None:
-    r1 = current_scores(exam).get(c.pk, {}).get(1)
+    r1 = round_score(list(Score.objects.filter(candidate=c, round=Round.ONE).order_by("id")))
     if r1 is None or r1 < exam_rules(exam)["round1_pass_percent"]:
         raise InvalidInput(m.ROUND_NOT_SAT, field="round2", number=c.number)
 

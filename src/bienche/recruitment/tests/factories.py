@@ -89,3 +89,19 @@ def exam_in(unit: str, code: str = "MX") -> dict[str, str]:
 
     exam_results_post(exam_code=code, on=RESULTS_DAY, acting_user=None)
     return {"exam": code}
+
+
+def approved_in(unit: str, code: str = "FZ") -> str:
+    """An approved exam of ``unit`` (an open position RV of 2 seats), no candidates yet."""
+    position(unit, "RV", headcount=2, min_group="A1")
+    exam_plan_create(
+        code=code,
+        title="Thi tuyển thử",
+        kind="civil_servant",
+        unit_code=unit,
+        exam_date=EXAM_DAY,
+        targets=[{"unit_code": unit, "position_code": "RV", "seats": 1}],
+        acting_user=None,
+    )
+    exam_plan_approve(code=code, number="7/QĐ-TEST", on=dt.date(2024, 8, 20), acting_user=None)
+    return code
