@@ -21,12 +21,15 @@ TASK_RE = re.compile(r"/steering/tasks/(\d+)/")
 VERSION_RE = re.compile(r'name="progress-expected_version" value="(\d+)"')
 PDF = b"%PDF-1.4\n% bienche load test\n%%EOF\n"
 UNIT = "HN.S.NV"
+#: Seconds an officer waits between two clicks (LOAD_WAIT, set by load/run.sh): 5–15 s for
+#: officers at work, 1–3 s for the stress profile.
+WAIT = tuple(float(x) for x in os.environ.get("LOAD_WAIT", "1,3").split(","))
 SESSIONS = Path(os.environ.get("LOAD_SESSIONS", "var/load-sessions.txt")).read_text().split()
 _counter = itertools.count()
 
 
 class Officer(HttpUser):
-    wait_time = between(1, 3)
+    wait_time = between(*WAIT)
 
     def on_start(self) -> None:
         # A session opened up front by load/sessions.py (see its docstring); one per user.

@@ -24,6 +24,11 @@ GUNICORN=$!
 trap 'kill $GUNICORN 2>/dev/null || true' EXIT
 for _ in $(seq 1 30); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/login/" && break; sleep 1; done
 $BIN/python load/sessions.py "$USERS" var/load-sessions.txt
-echo "== locust: $USERS signed-in officers for $DURATION"
-$BIN/locust -f load/locustfile.py --headless -u "$USERS" -r 10 -t "$DURATION" \
-  --host "http://127.0.0.1:$PORT" --only-summary --reset-stats --csv var/load
+# Two profiles unless LOAD_WAIT picks one: officers at work (5–15 s between clicks) and a
+# stress profile (1–3 s: every officer clicking without reading, ~3× the request rate).
+for wait in ${LOAD_WAIT:-5,15 1,3}; do
+  echo "== locust: $USERS signed-in officers for $DURATION, ${wait/,/–} s between clicks"
+  LOAD_WAIT=$wait $BIN/locust -f load/locustfile.py --headless -u "$USERS" -r 10 \
+    -t "$DURATION" --host "http://127.0.0.1:$PORT" --only-summary --reset-stats \
+    --csv "var/load-${wait/,/-}"
+done
