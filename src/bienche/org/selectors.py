@@ -276,6 +276,11 @@ def units_diff(d1: dt.date, d2: dt.date) -> dict[str, list[dict[str, Any]]]:
     }
 
 
+def unit_codes(unit_ids: set[int] | frozenset[int]) -> list[str]:
+    """The codes of the units with these ids."""
+    return list(Unit.objects.filter(pk__in=list(unit_ids)).values_list("code", flat=True))
+
+
 def unit_list(
     *,
     on: dt.date,

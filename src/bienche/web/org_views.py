@@ -72,6 +72,54 @@ def unit_page(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "org/unit.html", ctx)
 
 
+#: Rows shown per kind of change on the diff page (the 2025 reform changes ~600 units).
+DIFF_SHOWN = 1000
+
+
+def _diff_in_scope(diff: dict[str, list[dict]], codes: set[str] | None) -> dict[str, list]:
+    if codes is None:
+        return diff
+    return {k: [r for r in rows if r["code"] in codes] for k, rows in diff.items()}
+
+
+def org_diff(request: HttpRequest) -> HttpResponse:
+    """What changed in the apparatus between two dates: units added, removed, renamed, moved
+    to another parent, of another kind — limited to the units the user may read."""
+    d2, error2 = date_param(request, "to", today())
+    d1, error1 = date_param(request, "from", d2 - dt.timedelta(days=365))
+    if d1 > d2:
+        d1, d2 = d2, d1
+    diff = sel.units_diff(d1, d2)
+    codes = None
+    scope_a, scope_b = user_scope(request.user, on=d1), user_scope(request.user, on=d2)
+    if not scope_a.everything:
+        ids = scope_a.unit_ids | scope_b.unit_ids
+        codes = set(sel.unit_codes(ids))
+    diff = _diff_in_scope(diff, codes)
+    sections = [
+        (key, label, rows[:DIFF_SHOWN], len(rows))
+        for key, label, rows in (
+            ("added", _("Added"), diff["added"]),
+            ("removed", _("Removed"), diff["removed"]),
+            ("renamed", _("Renamed"), diff["renamed"]),
+            ("moved", _("Moved to another parent"), diff["moved"]),
+            ("kind_changed", _("Kind changed"), diff["kind_changed"]),
+        )
+    ]
+    ctx = {
+        "d1": d1,
+        "d2": d2,
+        "error": error1 or error2,
+        "sections": sections,
+        "kind_labels": dict(UnitKind.choices),
+        "quick": [
+            (dt.date(2025, 6, 30), dt.date(2025, 7, 1)),
+            (dt.date(2023, 1, 1), dt.date(2023, 12, 31)),
+        ],
+    }
+    return render(request, "org/diff.html", ctx)
+
+
 def event_timeline(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("kind") or None
     events = sel.event_list(kind=kind, limit=500)

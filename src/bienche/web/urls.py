@@ -32,6 +32,7 @@ urlpatterns = [
     path("reports/forms/<str:code>.xlsx", rf.report_form_download, name="report_form_download"),
     path("audit.xlsx", audit_views.audit_download, name="audit_download"),
     path("org/chart/", org_views.org_chart, name="org_chart"),
+    path("org/diff/", org_views.org_diff, name="org_diff"),
     path("org/units/<str:code>/", org_views.unit_page, name="unit_page"),
     path("org/events/", org_views.event_timeline, name="event_timeline"),
     path("org/events/new/<str:kind>/", org_views.event_new, name="event_new"),

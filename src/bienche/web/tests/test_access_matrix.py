@@ -59,6 +59,7 @@ ADMIN = {"viewer": DENIED, "officer": DENIED, "outsider": DENIED, "admin": OK}
 ROUTES: dict[str, tuple[str, str, dict[str, str]]] = {
     "dashboard": ("GET", "/", ALL),
     "overview": ("GET", "/overview/?as_of=2024-11-30", ALL),
+    "org_diff": ("GET", "/org/diff/?from=2023-12-31&to=2025-07-01", ALL),
     "report_forms": ("GET", "/reports/forms/?unit=D1", D1_READ),
     "report_forms_zip": ("GET", "/reports/forms/all.zip?unit=D1&as_of=2024-11-30", D1_READ),
     "report_form_download": (

@@ -214,3 +214,46 @@ def test_roster_download_applies_filters(city_admin, tmp_path):
     ws = openpyxl.load_workbook(out).active
     assert ws.max_row == 2
     assert ws["A2"].value == "000000000002"
+
+
+def test_changes_between_two_dates(city_admin, django_user_model):
+    city_admin.post(
+        "/org/events/new/merge/",
+        {
+            "predecessor_codes": "W1, W2",
+            "code": "W9",
+            "name": "Phường Chín",
+            "kind": "ward",
+            "parent_code": "D1",
+            "effective_on": "2024-01-01",
+            "basis_number": "1/NQ",
+        },
+    )
+    url = "/org/diff/?from=2023-12-31&to=2024-01-01"
+    page = city_admin.get(url).content.decode()
+    assert 'data-testid="count-added">Thêm mới: 1<' in page
+    assert 'data-testid="count-removed">Không còn: 2<' in page
+    added = page[page.index('data-testid="diff-added"') : page.index('id="removed"')]
+    assert "W9" in added
+    assert "Phường Chín" in added
+    removed = page[page.index('data-testid="diff-removed"') : page.index('id="renamed"')]
+    assert "W1" in removed
+    assert "W2" in removed
+    # Dates the other way round are swapped; nothing changed within 2023.
+    swapped = city_admin.get("/org/diff/?from=2024-01-01&to=2023-12-31").content.decode()
+    assert 'count-added">Thêm mới: 1<' in swapped
+    quiet = city_admin.get("/org/diff/?from=2023-06-01&to=2023-12-31").content.decode()
+    assert 'count-added">Thêm mới: 0<' in quiet
+    # A change in D2 is not listed for an officer of D1 (outside their scope).
+    city_admin.post(
+        "/org/events/new/rename/",
+        {"code": "C1", "name": "Xã Một Mới", "effective_on": "2024-01-01", "basis_number": "2/NQ"},
+    )
+    assert "Xã Một Mới" in city_admin.get(url).content.decode()
+    user = django_user_model.objects.create_user("o1", password="pw-12345678")
+    membership_grant(user=user, role="unit_officer", unit_code="D1", acting_user=None)
+    officer = Client()
+    officer.force_login(user)
+    mine = officer.get(url).content.decode()
+    assert "W9" in mine
+    assert "Xã Một Mới" not in mine
