@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from bienche.core.dating import q_valid_on
 from bienche.core.errors import InvalidInput
 from bienche.recruitment import messages as m
-from bienche.recruitment.enums import LeaderPost, PoliticalTheory, StateManagement
+from bienche.recruitment.enums import Education, LeaderPost, PoliticalTheory, StateManagement
 from bienche.recruitment.leadership_data import (
     POLITICAL_ORDER,
     POST_ORDER,
@@ -152,3 +152,23 @@ def check_leader_eligible(
     _check_rank(title, std, candidate)
     _check_training(title, std, candidate)
     _check_age(title, std, candidate, on)
+
+
+def leader_standards() -> list[dict[str, object]]:
+    """The posts' standards for display (registration form): labels, source, confidence."""
+    labels = dict(Education.choices)
+    return [
+        {
+            "post": post,
+            "title": std["title"],
+            "min_group": std["min_group"],
+            "years": std["min_years_in_field"],
+            "education": labels.get(std["education"], std["education"]),
+            "political_theory": _label(PoliticalTheory, std["political_theory"]),
+            "state_management": _label(StateManagement, std["state_management"]),
+            "term_years": std["term_years"],
+            "source": std["source"],
+            "confidence": std["confidence"],
+        }
+        for post, std in POST_STANDARDS.items()
+    ]
