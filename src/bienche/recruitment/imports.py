@@ -66,6 +66,7 @@ COLUMN_OF_FIELD = {
     "number": C_NUMBER,
     "round1": C_SCORE,
     "round2": C_SCORE,
+    "examiner": C_EXAMINER,
 }
 
 SEXES = {"nam": "M", "m": "M", "nữ": "F", "nu": "F", "f": "F"}

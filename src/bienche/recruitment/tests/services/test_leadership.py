@@ -208,3 +208,34 @@ def test_duplicate_stale_and_loser_appointments_are_refused(ld):
     assert err.value.message == m.CANDIDATE_NOT_ACTIVE
     assert LeadershipAppointment.objects.count() == 1
     assert Assignment.objects.filter(position__code="TP").count() == 1
+
+
+def test_a_leader_plan_takes_only_posts_with_standards(ld):
+    from bienche.recruitment.services.plans import exam_plan_create
+
+    with pytest.raises(InvalidInput) as err:
+        exam_plan_create(
+            code="LD2",
+            title="Thi tuyển",
+            kind="leadership",
+            unit_code="S1",
+            exam_date=EXAM_DAY,
+            targets=[{"unit_code": "S1", "position_code": "CV", "seats": 1}],
+            acting_user=None,
+        )
+    assert err.value.message == m.LEADER_NO_STANDARD
+    assert err.value.field == "targets[0].position_code"
+
+
+def test_round2_import_without_the_panel_member_names_the_column(ld, tmp_path):
+    from bienche.recruitment.imports import C_EXAMINER, SCORE_HEADERS, scores_import_xlsx
+    from bienche.recruitment.tests.test_imports import book
+
+    a, b = leader_candidate(1), leader_candidate(2)
+    for n in (a, b):
+        score_enter(exam_code=ld, number=n, round=1, value=80, on=EXAM_DAY, acting_user=None)
+    rows = [[a, "", 70, "HĐ1"], [b, "", 65, ""]]
+    path = book(tmp_path / "r2.xlsx", SCORE_HEADERS, rows)
+    report = scores_import_xlsx(path, exam_code=ld, round=2, on=EXAM_DAY, acting_user=None)
+    assert [(p.row, p.column) for p in report.problems] == [(3, C_EXAMINER)]
+    assert not Candidate.objects.filter(scores__round=2).exists()
