@@ -172,3 +172,17 @@ def leader_standards() -> list[dict[str, object]]:
         }
         for post, std in POST_STANDARDS.items()
     ]
+
+
+def post_allowance_h(position_code: str, on: dt.date) -> int:
+    """The post's leadership allowance coefficient (hundredths) for Hà Nội on ``on``, from
+    the pay parameters (``params/leadership_allowance.yaml``); 0 when not found there."""
+    from bienche.rules.params import ParameterError, load
+
+    post = post_type_of(position_code)
+    code = POST_STANDARDS.get(post or "", {}).get("allowance_post")
+    try:
+        posts = load("leadership_allowance").at(on).value["posts"]
+    except ParameterError:
+        return 0
+    return int(posts.get(code, {}).get("coef_h", {}).get("hanoi_hcmc", 0))

@@ -32,6 +32,7 @@ POST_OF_POSITION |= {"LD.PTP": "pho_truong_phong"}
 POST_STANDARDS: dict[str, dict[str, Any]] = {
     "truong_phong": {
         "title": "Trưởng phòng thuộc Sở",
+        "allowance_post": "SO_TRUONG_PHONG",  # params/leadership_allowance.yaml
         "source": f"{BNV2424}; {HN_REGULATION}",
         "confidence": "M",  # unverified: Hà Nội's regulation not in the facts
         "min_group": "A1",  # ngạch Chuyên viên (A1) trở lên — unverified [M]
@@ -45,6 +46,7 @@ POST_STANDARDS: dict[str, dict[str, Any]] = {
     },
     "pho_truong_phong": {
         "title": "Phó Trưởng phòng thuộc Sở",
+        "allowance_post": "SO_PHO_TRUONG_PHONG",  # params/leadership_allowance.yaml
         "source": f"{BNV2424}; {HN_REGULATION}",
         "confidence": "M",
         "min_group": "A1",  # unverified [M]

@@ -239,3 +239,20 @@ def test_round2_import_without_the_panel_member_names_the_column(ld, tmp_path):
     report = scores_import_xlsx(path, exam_code=ld, round=2, on=EXAM_DAY, acting_user=None)
     assert [(p.row, p.column) for p in report.problems] == [(3, C_EXAMINER)]
     assert not Candidate.objects.filter(scores__round=2).exists()
+
+
+def test_the_posts_allowance_defaults_to_the_pay_parameters():
+    from bienche.recruitment.models import Target
+    from bienche.recruitment.services.plans import exam_plan_create
+
+    department()
+    exam_plan_create(
+        code="LD4",
+        title="Thi tuyển Trưởng phòng",
+        kind="leadership",
+        unit_code="S1",
+        exam_date=EXAM_DAY,
+        targets=[{"unit_code": "S1", "position_code": "TP", "seats": 1, "rank_code": "01.003"}],
+        acting_user=None,
+    )
+    assert Target.objects.get(exam__code="LD4").leadership_coef_h == 60  # SO_TRUONG_PHONG, HN
