@@ -17,9 +17,14 @@ from bienche.core.dating import q_valid_on
 from bienche.org.models import Unit
 from bienche.recruitment.models import Exam
 from bienche.recruitment.selectors import exam_results
+from bienche.recruitment.services.appointments import leadership_appoint
 from bienche.recruitment.services.candidates import candidate_register
 from bienche.recruitment.services.plans import exam_plan_approve, exam_plan_create
-from bienche.recruitment.services.results import candidate_appoint, exam_results_post
+from bienche.recruitment.services.results import (
+    candidate_appoint,
+    exam_results_post,
+    tie_decide,
+)
 from bienche.recruitment.services.scores import score_enter, score_review
 from bienche.recruitment.vacancies import quota_gap
 from bienche.staffing.models import Assignment
@@ -193,10 +198,61 @@ def _head_selection(rng: random.Random) -> dict:
         acting_user=None,
     )
     exam_plan_approve(code=HEAD_EXAM, number="567/QĐ-SNV (giả lập)", on=PLAN_ON, acting_user=None)
-    _candidates(rng, HEAD_EXAM, [{"position_code": "TP", "seats": 1}], 991_000_000)
-    _scores(rng, exam, panel=3)  # round 1: the đề án; round 2: its defence before 3 members
+    _head_candidates(rng)
+    _scores(rng, exam, panel=3)  # round 2: the đề án and its defence, 3 panel members
     exam_results_post(exam_code=HEAD_EXAM, on=RESULTS_ON, acting_user=None)
-    return {"exams": 1, "appointed": _appoint_winners(exam)}
+    return {"exams": 1, "appointed": _appoint_head(exam)}
+
+
+def _head_candidates(rng: random.Random) -> None:
+    """Four external synthetic candidates meeting the post's standards (placeholders [M])."""
+    for n in range(1, 5):
+        candidate_register(
+            exam_code=HEAD_EXAM,
+            position_code="TP",
+            personal_id=f"{991_000_000 + n:012d}",
+            full_name=_name(rng),
+            birth_date=dt.date(rng.randint(1978, 1988), rng.randint(1, 12), 1),
+            sex=rng.choice("MF"),
+            education=rng.choice(("university", "master")),
+            internal=False,
+            rank_code=rng.choice(("01.003", "01.002")),
+            years_in_field=rng.randint(6, 15),
+            political_theory=rng.choice(("trung_cap", "cao_cap")),
+            state_management=rng.choice(("chuyen_vien", "chuyen_vien_chinh")),
+            synthetic=True,
+            acting_user=None,
+        )
+
+
+def _appoint_head(exam: Exam) -> int:
+    """The appointment decision of the post's winner (a tie: the head decides first)."""
+    appointed = 0
+    for block in exam_results(exam):
+        rows = block["rows"]
+        pending = [r for r in rows if r["outcome"] == "tie_pending"]
+        if pending:
+            tie_decide(
+                exam_code=exam.code,
+                number=pending[0]["candidate"].number,
+                decision_number="601/QĐ-SNV (giả lập)",
+                on=RESULTS_ON,
+                acting_user=None,
+            )
+            rows = exam_results(exam)[0]["rows"]
+        for row in rows:
+            if row["outcome"] == "won":
+                leadership_appoint(
+                    exam_code=exam.code,
+                    number=row["candidate"].number,
+                    decision_number="612/QĐ-SNV (giả lập)",
+                    decided_on=START_ON - dt.timedelta(days=10),
+                    signer="Giám đốc Sở Nội vụ (giả lập)",
+                    effective_on=START_ON,
+                    acting_user=None,
+                )
+                appointed += 1
+    return appointed
 
 
 def build_recruitment_demo(step: Callable[[str], None]) -> dict:
@@ -211,7 +267,13 @@ def build_recruitment_demo(step: Callable[[str], None]) -> dict:
 
 
 def recruitment_wipe() -> None:
-    from bienche.recruitment.models import Candidate, Score, Target, TieDecision
+    from bienche.recruitment.models import (
+        Candidate,
+        LeadershipAppointment,
+        Score,
+        Target,
+        TieDecision,
+    )
 
-    for model in (TieDecision, Score, Candidate, Target, Exam):
+    for model in (LeadershipAppointment, TieDecision, Score, Candidate, Target, Exam):
         model.objects.all().delete()

@@ -22,11 +22,14 @@ from bienche.recruitment.permissions import access_exam_by_code, exams_visible
 from bienche.recruitment.schemas import (
     ExamOut,
     ImportOut,
+    LeaderAppointIn,
+    LeaderAppointOut,
     ReviewIn,
     ReviewOut,
     TargetResultOut,
 )
 from bienche.recruitment.selectors import candidate_result, exam_list, exam_results
+from bienche.recruitment.services.appointments import leadership_appoint
 from bienche.recruitment.services.common import candidate_of
 from bienche.recruitment.services.scores import score_review
 
@@ -101,6 +104,24 @@ def exam_review(request: HttpRequest, code: str, payload: ReviewIn) -> dict:
         "value": payload.value,
         "outcome": row["outcome"],
         "reason_text": row["reason_text"],
+    }
+
+
+@router.post("/exams/{code}/appointments", response=LeaderAppointOut)
+def exam_leader_appoint(request: HttpRequest, code: str, payload: LeaderAppointIn) -> dict:
+    """The appointment decision of a post's winner (leader selection): the person joins the
+    roster in the post with its allowance from the effective date."""
+    exam = access_exam_by_code(request.user, code, for_write=True)
+    a = leadership_appoint(exam_code=exam.code, acting_user=request.user, **payload.dict())
+    return {
+        "number": payload.number,
+        "decision_number": a.decision_number,
+        "decided_on": a.decided_on,
+        "signer": a.signer,
+        "effective_on": a.effective_on,
+        "term_years": a.term_years,
+        "term_ends_on": a.term_ends_on,
+        "leadership_coef_h": a.leadership_coef_h,
     }
 
 

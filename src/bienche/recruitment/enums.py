@@ -78,3 +78,23 @@ OUTCOMES = {
     "declined": _("Declined"),
     "withdrawn": _("Withdrawn"),
 }
+
+
+class PoliticalTheory(models.TextChoices):
+    NONE = "", _("None")
+    SO_CAP = "so_cap", _("Elementary (sơ cấp)")
+    TRUNG_CAP = "trung_cap", _("Intermediate (trung cấp)")
+    CAO_CAP = "cao_cap", _("Advanced (cao cấp)")
+
+
+class StateManagement(models.TextChoices):
+    NONE = "", _("None")
+    CHUYEN_VIEN = "chuyen_vien", _("Specialist programme (chuyên viên)")
+    CHUYEN_VIEN_CHINH = "chuyen_vien_chinh", _("Principal specialist programme (chuyên viên chính)")
+    CHUYEN_VIEN_CAO_CAP = "chuyen_vien_cao_cap", _("Senior specialist programme (cao cấp)")
+
+
+class LeaderPost(models.TextChoices):
+    NONE = "", _("None")
+    PHO_TRUONG_PHONG = "pho_truong_phong", _("Deputy head of division")
+    TRUONG_PHONG = "truong_phong", _("Head of division")

@@ -19,7 +19,13 @@ from bienche.core.errors import BiencheError
 from bienche.core.problems import Problem
 from bienche.core.xlsx import parse_date, read_xlsx
 from bienche.recruitment.batch import all_or_nothing
-from bienche.recruitment.enums import Education, Priority
+from bienche.recruitment.enums import (
+    Education,
+    LeaderPost,
+    PoliticalTheory,
+    Priority,
+    StateManagement,
+)
 from bienche.recruitment.services.candidates import candidate_register
 from bienche.recruitment.services.scores import score_enter
 
@@ -31,8 +37,14 @@ C_SEX, C_EDU, C_PRIORITY, C_VERIFIED = (
     "Ngày đạt kiểm định",
 )
 C_NUMBER, C_SCORE, C_EXAMINER = "Số báo danh", "Điểm", "Giám khảo"
+# leadership selection (optional columns): the post's standards
+C_RANK, C_YEARS = "Mã ngạch hiện giữ", "Số năm công tác trong ngành"
+C_POLITICAL, C_STATE = "Lý luận chính trị", "Quản lý nhà nước"
+C_POST, C_ORIGIN = "Chức vụ lãnh đạo đang giữ", "Nguồn ứng viên"
+LEADER_HEADERS = (C_RANK, C_YEARS, C_POLITICAL, C_STATE, C_POST, C_ORIGIN)
 
 CANDIDATE_HEADERS = (C_POSITION, C_PID, C_NAME, C_BIRTH, C_SEX, C_EDU, C_PRIORITY, C_VERIFIED)
+CANDIDATE_HEADERS += LEADER_HEADERS
 CANDIDATE_REQUIRED = (C_POSITION, C_PID, C_NAME, C_BIRTH, C_SEX, C_EDU)
 SCORE_HEADERS = (C_NUMBER, C_NAME, C_SCORE, C_EXAMINER)
 SCORE_REQUIRED = (C_NUMBER, C_SCORE)
@@ -45,9 +57,16 @@ COLUMN_OF_FIELD = {
     "education": C_EDU,
     "priority": C_PRIORITY,
     "verified_on": C_VERIFIED,
+    "rank_code": C_RANK,
+    "years_in_field": C_YEARS,
+    "political_theory": C_POLITICAL,
+    "state_management": C_STATE,
+    "current_post": C_POST,
+    "internal": C_ORIGIN,
     "number": C_NUMBER,
     "round1": C_SCORE,
     "round2": C_SCORE,
+    "examiner": C_EXAMINER,
 }
 
 SEXES = {"nam": "M", "m": "M", "nữ": "F", "nu": "F", "f": "F"}
@@ -58,6 +77,14 @@ PRIORITY_WORDS = {v: v for v in Priority.values if v}
 PRIORITY_WORDS |= {"anh hùng": "hero", "thương binh": "hero", "dân tộc thiểu số": "ethnic_minority"}
 PRIORITY_WORDS |= {"quân nhân": "officer_veteran", "con liệt sĩ": "martyr_child"}
 PRIORITY_WORDS |= {"nghĩa vụ": "military_service", "thanh niên xung phong": "youth_volunteer"}
+POLITICAL_WORDS = {"sơ cấp": "so_cap", "trung cấp": "trung_cap", "cao cấp": "cao_cap"}
+POLITICAL_WORDS |= {v: v for v in PoliticalTheory.values if v}
+STATE_WORDS = {"chuyên viên": "chuyen_vien", "chuyên viên chính": "chuyen_vien_chinh"}
+STATE_WORDS |= {"chuyên viên cao cấp": "chuyen_vien_cao_cap"}
+STATE_WORDS |= {v: v for v in StateManagement.values if v}
+POST_WORDS = {"phó trưởng phòng": "pho_truong_phong", "trưởng phòng": "truong_phong"}
+POST_WORDS |= {v: v for v in LeaderPost.values if v}
+ORIGIN_WORDS = {"trong đơn vị": "1", "ngoài đơn vị": "", "trong": "1", "ngoài": ""}
 
 
 @dataclass
@@ -132,7 +159,26 @@ def _candidate_row(n: int, v: dict[str, str], seen: dict[str, int]) -> tuple[dic
         "priority": _word(n, C_PRIORITY, v[C_PRIORITY], PRIORITY_WORDS, problems),
         "verified_on": _date(n, C_VERIFIED, v[C_VERIFIED], problems),
     }
-    return row, problems
+    return row | _leader_cells(n, v, problems), problems
+
+
+def _leader_cells(n: int, v: dict[str, str], problems: list[Problem]) -> dict[str, Any]:
+    """The leadership standards' columns (optional; empty for a recruitment exam)."""
+    years: int | None = None
+    if v[C_YEARS]:
+        try:
+            years = int(float(v[C_YEARS].replace(",", ".")))
+        except ValueError:
+            problems.append(_problem(n, C_YEARS, f"Số năm «{v[C_YEARS]}» không hợp lệ."))
+    origin = _word(n, C_ORIGIN, v[C_ORIGIN], ORIGIN_WORDS, problems) if v[C_ORIGIN] else "1"
+    return {
+        "rank_code": v[C_RANK],
+        "years_in_field": years,
+        "political_theory": _word(n, C_POLITICAL, v[C_POLITICAL], POLITICAL_WORDS, problems),
+        "state_management": _word(n, C_STATE, v[C_STATE], STATE_WORDS, problems),
+        "current_post": _word(n, C_POST, v[C_POST], POST_WORDS, problems),
+        "internal": origin == "1",
+    }
 
 
 def _service_problem(row: int, exc: BiencheError) -> Problem:
@@ -236,7 +282,13 @@ GUIDE = {
     C_BIRTH: "dd/mm/yyyy",
     C_VERIFIED: "dd/mm/yyyy (bắt buộc từ 01/08/2024 với công chức)",
     C_SCORE: "số, dấu phẩy hoặc dấu chấm thập phân",
-    C_EXAMINER: "để trống nếu chỉ một người chấm",
+    C_EXAMINER: "để trống nếu chỉ một người chấm; thi tuyển lãnh đạo: tên thành viên hội đồng",
+    C_RANK: "thi tuyển lãnh đạo: mã ngạch, ví dụ 01.003 (Chuyên viên)",
+    C_YEARS: "thi tuyển lãnh đạo: số năm công tác trong ngành, lĩnh vực",
+    C_POLITICAL: "thi tuyển lãnh đạo: Sơ cấp / Trung cấp / Cao cấp",
+    C_STATE: "thi tuyển lãnh đạo: Chuyên viên / Chuyên viên chính / Chuyên viên cao cấp",
+    C_POST: "thi tuyển lãnh đạo: để trống, Phó trưởng phòng hoặc Trưởng phòng",
+    C_ORIGIN: "Trong đơn vị (mặc định) / Ngoài đơn vị",
 }
 
 

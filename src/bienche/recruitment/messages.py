@@ -136,3 +136,100 @@ PLAN_RANK_UNKNOWN = Message(
     "Dòng {row}: mã ngạch «{code}» không có trong danh mục ngạch.",
     "Row {row}: rank code «{code}» is not in the rank catalogue.",
 )
+LEADER_NO_STANDARD = Message(
+    "recruit_leader_no_standard",
+    "Vị trí «{position}» không phải chức danh lãnh đạo có tiêu chuẩn thi tuyển.",
+    "Position «{position}» is not a leadership post with selection standards.",
+)
+LEADER_PRIORITY = Message(
+    "recruit_leader_priority",
+    "Trường đối tượng ưu tiên: thi tuyển lãnh đạo không cộng điểm ưu tiên.",
+    "Field priority: a leader selection gives no priority points.",
+)
+LEADER_RANK = Message(
+    "recruit_leader_rank",
+    "Tiêu chuẩn ngạch: chức danh «{post}» yêu cầu ngạch nhóm {need} trở lên "
+    "(Chuyên viên trở lên), ứng viên có ngạch «{has}».",
+    "Rank standard: post «{post}» requires a rank of group {need} or higher; the candidate "
+    "has «{has}».",
+)
+LEADER_YEARS = Message(
+    "recruit_leader_years",
+    "Tiêu chuẩn thâm niên: chức danh «{post}» yêu cầu ít nhất {need} năm công tác trong "
+    "ngành, lĩnh vực; ứng viên có {has} năm.",
+    "Experience standard: post «{post}» requires at least {need} years in the field; "
+    "the candidate has {has}.",
+)
+LEADER_POLITICAL = Message(
+    "recruit_leader_political",
+    "Tiêu chuẩn lý luận chính trị: chức danh «{post}» yêu cầu trình độ {need} trở lên, "
+    "ứng viên có «{has}».",
+    "Political theory standard: post «{post}» requires {need} or higher; the candidate has "
+    "«{has}».",
+)
+LEADER_STATE_MGMT = Message(
+    "recruit_leader_state_mgmt",
+    "Tiêu chuẩn quản lý nhà nước: chức danh «{post}» yêu cầu chương trình {need} trở lên, "
+    "ứng viên có «{has}».",
+    "State-management standard: post «{post}» requires the {need} programme or higher; "
+    "the candidate has «{has}».",
+)
+LEADER_AGE = Message(
+    "recruit_leader_age",
+    "Tiêu chuẩn tuổi bổ nhiệm lần đầu: chức danh «{post}» phải còn đủ ít nhất một nhiệm kỳ "
+    "{years} năm tính từ {on}; ứng viên nghỉ hưu từ {retire}.",
+    "Age standard: post «{post}» needs at least one full {years}-year term from {on}; the "
+    "candidate retires on {retire}.",
+)
+LEADER_ALREADY_HOLDS = Message(
+    "recruit_leader_already_holds",
+    "Tiêu chuẩn bổ nhiệm lần đầu: ứng viên đang giữ chức vụ «{has}», bằng hoặc cao hơn "
+    "«{post}»; thi tuyển chỉ áp dụng khi bổ nhiệm lần đầu (Công văn 2424/BNV-CCVC).",
+    "First-appointment standard: the candidate already holds «{has}», the same as or higher "
+    "than «{post}».",
+)
+LEADER_NOT_ON_ROSTER = Message(
+    "recruit_leader_not_on_roster",
+    "Trường nguồn ứng viên: ứng viên trong đơn vị phải có tên trong danh sách biên chế của "
+    "«{unit}» vào ngày thi.",
+    "Field internal: an internal candidate must be on the roster of «{unit}» on the exam date.",
+)
+LEADER_EXTERNAL = Message(
+    "recruit_leader_external",
+    "Trường nguồn ứng viên: chức danh «{post}» không nhận ứng viên ngoài đơn vị.",
+    "Field internal: post «{post}» takes no external candidates.",
+)
+PANEL_TOO_FEW = Message(
+    "recruit_panel_too_few",
+    "Thí sinh số báo danh {number}: điểm đề án (vòng 2) cần điểm của ít nhất {need} thành "
+    "viên hội đồng, hiện có {has}.",
+    "Candidate {number}: the proposal's round 2 needs marks from at least {need} panel "
+    "members; it has {has}.",
+)
+PANEL_EXAMINER_REQUIRED = Message(
+    "recruit_panel_examiner_required",
+    "Trường giám khảo: điểm đề án (vòng 2) phải ghi tên thành viên hội đồng chấm.",
+    "Field examiner: a proposal's round-2 mark must name the panel member.",
+)
+APPOINT_NOT_LEADERSHIP = Message(
+    "recruit_appoint_not_leadership",
+    "Kỳ thi «{code}» không phải thi tuyển lãnh đạo: dùng quyết định tuyển dụng.",
+    "Exam «{code}» is not a leader selection: use the recruitment decision.",
+)
+APPOINT_DATES = Message(
+    "recruit_appoint_dates",
+    "Trường ngày hiệu lực: ngày hiệu lực ({effective}) không được trước ngày quyết định "
+    "({decided}).",
+    "Field effective date: the effective date ({effective}) is before the decision date "
+    "({decided}).",
+)
+APPOINT_TERM = Message(
+    "recruit_appoint_term",
+    "Trường thời hạn bổ nhiệm: {years} năm không hợp lệ (1–5 năm).",
+    "Field term: {years} years is not a valid term (1–5 years).",
+)
+APPOINT_NUMBER_REQUIRED = Message(
+    "recruit_appoint_number_required",
+    "Trường số quyết định: cần ghi số quyết định bổ nhiệm.",
+    "Field decision number: the appointment decision's number is required.",
+)

@@ -12,8 +12,11 @@ from bienche.recruitment.enums import (
     Education,
     ExamKind,
     ExamStatus,
+    LeaderPost,
+    PoliticalTheory,
     Priority,
     ScoreKind,
+    StateManagement,
 )
 from bienche.staffing.models import JobPosition, Person
 
@@ -68,6 +71,23 @@ class Candidate(models.Model):
     )
     verified_on = models.DateField(_("entrance verification passed on"), null=True, blank=True)
     internal = models.BooleanField(default=True)
+    # leadership selection: the post's standards (empty for a recruitment exam)
+    rank_code = models.CharField(_("current rank code"), max_length=20, blank=True)
+    years_in_field = models.PositiveSmallIntegerField(
+        _("years of work in the field"), null=True, blank=True
+    )
+    political_theory = models.CharField(
+        _("political theory"), max_length=12, choices=PoliticalTheory.choices, blank=True
+    )
+    state_management = models.CharField(
+        _("state-management training"),
+        max_length=20,
+        choices=StateManagement.choices,
+        blank=True,
+    )
+    current_post = models.CharField(
+        _("leadership post held"), max_length=20, choices=LeaderPost.choices, blank=True
+    )
     status = models.CharField(
         max_length=12, choices=CandidateStatus.choices, default=CandidateStatus.REGISTERED
     )
@@ -109,3 +129,19 @@ class TieDecision(models.Model):
     chosen = models.ForeignKey(Candidate, on_delete=models.PROTECT, related_name="+")
     number = models.CharField(_("decision number"), max_length=64)
     decided_on = models.DateField()
+
+
+class LeadershipAppointment(models.Model):
+    """The appointment decision of a leader selection's winner (quyết định bổ nhiệm)."""
+
+    candidate = models.OneToOneField(
+        Candidate, on_delete=models.PROTECT, related_name="appointment"
+    )
+    decision_number = models.CharField(_("decision number"), max_length=64)
+    decided_on = models.DateField(_("decision date"))
+    signer = models.CharField(_("signed by"), max_length=120)
+    effective_on = models.DateField(_("effective from"))
+    term_years = models.PositiveSmallIntegerField(_("term (years)"), default=5)
+    term_ends_on = models.DateField(_("term ends on"))
+    leadership_coef_h = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)

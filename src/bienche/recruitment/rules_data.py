@@ -81,6 +81,12 @@ RULES: dict[str, dict[dt.date, dict[str, Any]]] = {
             "supplementary_months": 0,  # no second chance: a new selection is organized
             "verification_required_from": None,
             "min_candidates_per_post": 2,  # [C] BNV 2424
+            # round 2 = the đề án and its defence, marked by each panel member; the round's
+            # score is their average. unverified [M]: at least 3 members' marks.
+            "panel_min_members": 3,
+            "round2_pass_note": "≥ 50/100 điểm trung bình của hội đồng — unverified [M]",
+            # the highest average wins the post; a tie → the head decides (recorded)
+            "winner_rule": "highest_average_then_head",
         },
     },
 }

@@ -73,3 +73,27 @@ class ImportOut(Schema):
     ok: bool
     rows: int
     problems: list[ProblemOut]
+
+
+class LeaderAppointIn(Schema):
+    """The appointment decision of a leader selection's winner."""
+
+    number: Annotated[int, Field(ge=1, le=1_000_000)]
+    decision_number: Annotated[str, Field(min_length=1, max_length=64)]
+    decided_on: Day
+    signer: Annotated[str, Field(min_length=1, max_length=120)]
+    effective_on: Day
+    term_years: Annotated[int, Field(ge=1, le=5)] = 5
+    step: Annotated[int, Field(ge=1, le=20)] = 1
+    expected_version: int | None = None
+
+
+class LeaderAppointOut(Schema):
+    number: int
+    decision_number: str
+    decided_on: dt.date
+    signer: str
+    effective_on: dt.date
+    term_years: int
+    term_ends_on: dt.date
+    leadership_coef_h: int

@@ -143,3 +143,11 @@ def recruitment_year(unit_ids: frozenset[int] | None, year: int) -> dict[str, An
     heads = sum(r["appointed"] for r in rows if r["kind"] == "leadership")
     hires = sum(r["appointed"] for r in rows) - heads
     return {"year": year, "new_hires": hires, "heads_appointed": heads, "by_exam": rows}
+
+
+def appointments_of(exam: Exam) -> dict[int, Any]:
+    """The appointment decisions of a leader selection, by candidate id."""
+    from bienche.recruitment.models import LeadershipAppointment
+
+    qs = LeadershipAppointment.objects.filter(candidate__exam=exam)
+    return {a.candidate_id: a for a in qs}

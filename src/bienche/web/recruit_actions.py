@@ -20,6 +20,7 @@ from bienche.core.errors import BiencheError, Conflict, NotFound
 from bienche.recruitment.enums import OUTCOMES, CandidateStatus, ExamStatus
 from bienche.recruitment.models import Candidate, Exam
 from bienche.recruitment.selectors import candidate_result, supplementary_until
+from bienche.recruitment.services.appointments import leadership_appoint
 from bienche.recruitment.services.candidates import candidate_withdraw
 from bienche.recruitment.services.common import candidate_of
 from bienche.recruitment.services.plans import exam_plan_approve
@@ -77,6 +78,12 @@ CANDIDATE_ACTIONS: dict[str, tuple[type[forms.Form], Callable[..., object], Any,
         _("Record the head's decision on a tie"),
         _("Decision recorded; the ranking is updated."),
     ),
+    "appoint_leader": (
+        f.LeaderAppointForm,
+        leadership_appoint,
+        _("Appointment decision (leader selection)"),
+        _("Appointed: the post and its allowance start on the effective date."),
+    ),
     "appoint": (
         f.AppointForm,
         candidate_appoint,
@@ -87,7 +94,11 @@ CANDIDATE_ACTIONS: dict[str, tuple[type[forms.Form], Callable[..., object], Any,
 
 
 def _initial(exam: Exam) -> dict[str, Any]:
-    return {"expected_version": exam.version, "on": today(), "start_on": today()}
+    day = today()
+    return {"expected_version": exam.version, "on": day, "start_on": day} | {
+        "decided_on": day,
+        "effective_on": day,
+    }
 
 
 def _status(exc: BiencheError) -> int:

@@ -22,6 +22,7 @@ from bienche.recruitment.imports import (
     scores_import_xlsx,
     template_xlsx,
 )
+from bienche.recruitment.leader_eligibility import leader_standards
 from bienche.recruitment.models import Exam
 from bienche.recruitment.selectors import current_scores, exam_rules
 from bienche.recruitment.services.candidates import candidate_register
@@ -98,7 +99,8 @@ def candidate_new(request: HttpRequest, code: str) -> HttpResponse:
     """Register a candidate; eligibility and duplicates are refused on their field."""
     exam = _exam(request, code, for_write=True)
     positions = list(exam.targets.values_list("position__code", flat=True))
-    form = f.CandidateForm(request.POST or None, positions=positions)
+    leadership = exam.kind == ExamKind.LEADERSHIP
+    form = f.CandidateForm(request.POST or None, positions=positions, leadership=leadership)
     status = 422 if request.method == "POST" else 200
     if request.method == "POST" and form.is_valid():
         try:
@@ -112,7 +114,12 @@ def candidate_new(request: HttpRequest, code: str) -> HttpResponse:
                 request, _("Candidate registered with number %(n)s.") % {"n": c.number}
             )
             return redirect("recruit_exam", code=exam.code)
-    ctx = {"exam": exam, "form": form, "statuses": dict(ExamStatus.choices)}
+    ctx = {
+        "exam": exam,
+        "form": form,
+        "statuses": dict(ExamStatus.choices),
+        "standards": leader_standards() if leadership else [],
+    }
     return render(request, "recruit/candidate_new.html", ctx, status=status)
 
 

@@ -8,7 +8,14 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from bienche.recruitment.enums import Education, ExamKind, Priority
+from bienche.recruitment.enums import (
+    Education,
+    ExamKind,
+    LeaderPost,
+    PoliticalTheory,
+    Priority,
+    StateManagement,
+)
 from bienche.web.steering_forms import DATE, codes
 
 DEFAULT_RANK = "01.003"  # chuyên viên
@@ -118,9 +125,33 @@ class CandidateForm(forms.Form):
     )
     internal = forms.BooleanField(label=_("From inside the unit"), required=False)
 
-    def __init__(self, *args: Any, positions: list[str], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, positions: list[str], leadership: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["position_code"].choices = [(c, c) for c in positions]
+        if leadership:  # the post's standards (first appointment, rank, experience, training)
+            self.fields.update(LeaderStandardsForm().fields)
+
+
+class LeaderStandardsForm(forms.Form):
+    """What a candidate for a leadership post declares against the post's standards."""
+
+    rank_code = forms.CharField(
+        label=_("Current rank code (e.g. 01.003 Chuyên viên)"), max_length=20, required=False
+    )
+    years_in_field = forms.IntegerField(
+        label=_("Years of work in the field"), min_value=0, max_value=60, required=False
+    )
+    political_theory = forms.ChoiceField(
+        label=_("Political theory level"), choices=PoliticalTheory.choices, required=False
+    )
+    state_management = forms.ChoiceField(
+        label=_("State-management training"), choices=StateManagement.choices, required=False
+    )
+    current_post = forms.ChoiceField(
+        label=_("Leadership post held now"), choices=LeaderPost.choices, required=False
+    )
 
 
 class DatedReasonForm(VersionedForm):
@@ -138,6 +169,19 @@ class TieForm(VersionedForm):
 class AppointForm(VersionedForm):
     start_on = forms.DateField(label=_("Start date"), widget=DATE)
     step = forms.IntegerField(label=_("Salary step"), min_value=1, max_value=20, initial=1)
+
+
+class LeaderAppointForm(VersionedForm):
+    """The appointment decision of a leader selection's winner."""
+
+    decision_number = forms.CharField(label=_("Decision number"), max_length=64)
+    decided_on = forms.DateField(label=_("Decision date"), widget=DATE)
+    signer = forms.CharField(label=_("Signed by"), max_length=120)
+    effective_on = forms.DateField(label=_("Effective from"), widget=DATE)
+    term_years = forms.IntegerField(label=_("Term (years)"), min_value=1, max_value=5, initial=5)
+    step = forms.IntegerField(
+        label=_("Salary step (external candidate)"), min_value=1, max_value=20, initial=1
+    )
 
 
 class PostResultsForm(VersionedForm):

@@ -22,6 +22,7 @@ from bienche.recruitment.enums import OUTCOMES, REASONS, CandidateStatus, ExamKi
 from bienche.recruitment.models import Exam
 from bienche.recruitment.permissions import access_exam_by_code, can_write_exam, exams_visible
 from bienche.recruitment.selectors import (
+    appointments_of,
     exam_list,
     exam_results,
     exam_rules,
@@ -67,6 +68,7 @@ def exam_page(request: HttpRequest, code: str) -> HttpResponse:
         "kinds": dict(ExamKind.choices),
         "statuses": dict(ExamStatus.choices),
         "candidate_statuses": dict(CandidateStatus.choices),
+        "appointments": appointments_of(exam),
     }
     return render(request, "recruit/exam.html", ctx)
 

@@ -133,6 +133,12 @@ urlpatterns = [
         {"action": "appoint"},
         name="recruit_appoint",
     ),
+    path(
+        "recruit/<str:code>/candidates/<int:number>/appointment/",
+        ra.candidate_action,
+        {"action": "appoint_leader"},
+        name="recruit_leader_appoint",
+    ),
     path("territory/", terr.check_page, name="territory_check"),
     path("territory/propose/", terr.propose_page, name="territory_propose"),
     path("territory/replay/", terr.replay_page, name="territory_replay"),

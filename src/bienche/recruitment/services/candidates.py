@@ -12,8 +12,9 @@ from bienche.core.audit import audit_record
 from bienche.core.errors import InvalidInput
 from bienche.recruitment import messages as m
 from bienche.recruitment.eligibility import check_eligible
-from bienche.recruitment.enums import CandidateStatus, ExamStatus
-from bienche.recruitment.models import Candidate
+from bienche.recruitment.enums import CandidateStatus, ExamKind, ExamStatus
+from bienche.recruitment.leader_eligibility import LeaderFile, check_leader_eligible
+from bienche.recruitment.models import Candidate, Target
 from bienche.recruitment.services.common import (
     candidate_of,
     exam_bump,
@@ -38,9 +39,15 @@ def candidate_register(
     priority: str = "",
     verified_on: dt.date | None = None,
     internal: bool = True,
+    rank_code: str = "",
+    years_in_field: int | None = None,
+    political_theory: str = "",
+    state_management: str = "",
+    current_post: str = "",
     synthetic: bool = False,
     acting_user: Any,
 ) -> Candidate:
+    """Register a candidate; for a leader selection the post's standards apply too."""
     exam = exam_locked(exam_code)
     require_status(exam, {ExamStatus.APPROVED}, "nhận hồ sơ", "register candidates")
     target = target_of(exam, position_code)
@@ -58,6 +65,19 @@ def candidate_register(
         priority=priority,
         verified_on=verified_on,
     )
+    leader = LeaderFile(
+        personal_id=pid,
+        birth_date=birth_date,
+        sex=sex,
+        rank_code=rank_code.strip(),
+        years_in_field=years_in_field,
+        political_theory=political_theory,
+        state_management=state_management,
+        current_post=current_post,
+        internal=internal,
+    )
+    if exam.kind == ExamKind.LEADERSHIP:
+        _leader_checks(target, exam.exam_date, priority, leader)
     number = (Candidate.objects.filter(exam=exam).aggregate(n=Max("number"))["n"] or 0) + 1
     c = Candidate.objects.create(
         exam=exam,
@@ -71,6 +91,11 @@ def candidate_register(
         priority=priority,
         verified_on=verified_on,
         internal=internal,
+        rank_code=leader.rank_code,
+        years_in_field=years_in_field,
+        political_theory=political_theory,
+        state_management=state_management,
+        current_post=current_post,
         synthetic=synthetic,
     )
     audit_record(
@@ -81,6 +106,15 @@ def candidate_register(
         after={"exam": exam_code, "number": number, "position": position_code},
     )
     return c
+
+
+def _leader_checks(target: Target, on: dt.date, priority: str, leader: LeaderFile) -> None:
+    if priority:
+        raise InvalidInput(m.LEADER_PRIORITY, field="priority")
+    unit = target.position.unit
+    check_leader_eligible(
+        position_code=target.position.code, unit=(unit.pk, unit.code), on=on, candidate=leader
+    )
 
 
 def _set_status(c: Candidate, status: str, on: dt.date, acting_user: Any, reason: str) -> None:

@@ -68,3 +68,41 @@ def target_of(exam: Exam, position_code: str) -> Target:
     if found is None:
         raise InvalidInput(m.TARGET_UNKNOWN, field="position_code", position=position_code)
     return found
+
+
+def check_candidates_per_post(exam: Exam) -> None:
+    """A competitive selection of a leader needs at least two candidates per post
+    (Công văn 2424/BNV-CCVC): checked when marking starts and when results are posted."""
+    from bienche.recruitment.selectors import exam_rules
+
+    need = exam_rules(exam).get("min_candidates_per_post", 0)
+    for target in exam.targets.select_related("position"):
+        has = target.candidates.filter(status=CandidateStatus.REGISTERED).count()
+        if has < need:
+            raise InvalidInput(
+                m.TOO_FEW_CANDIDATES,
+                field="candidates",
+                position=target.position.code,
+                need=need,
+                has=has,
+            )
+
+
+def check_panel(exam: Exam) -> None:
+    """Each candidate marked in round 2 of a leader selection has marks from at least the
+    rules' number of panel members (their average is the round's score)."""
+    from bienche.recruitment.models import Score
+    from bienche.recruitment.selectors import exam_rules
+
+    need = exam_rules(exam).get("panel_min_members", 0)
+    if not need:
+        return
+    marks = Score.objects.filter(candidate__exam=exam, round=2, kind="initial")
+    counts: dict[int, set[str]] = {}
+    for number, examiner in marks.values_list("candidate__number", "examiner"):
+        counts.setdefault(number, set()).add(examiner)
+    for number, examiners in sorted(counts.items()):
+        if len(examiners) < need:
+            raise InvalidInput(
+                m.PANEL_TOO_FEW, field="round2", number=number, need=need, has=len(examiners)
+            )

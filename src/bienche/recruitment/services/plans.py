@@ -12,6 +12,7 @@ from bienche.core.errors import InvalidInput, NotFound
 from bienche.org.models import Unit
 from bienche.recruitment import messages as m
 from bienche.recruitment.enums import ExamKind, ExamStatus
+from bienche.recruitment.leader_eligibility import post_allowance_h, standard_for
 from bienche.recruitment.models import Exam, Target
 from bienche.recruitment.services.common import exam_bump, exam_locked, require_status
 from bienche.recruitment.vacancies import quota_gap, vacant_positions
@@ -32,6 +33,13 @@ def _target(exam: Exam, row: int, spec: dict[str, Any], taken: dict[int, int]) -
     position = JobPosition.objects.filter(unit=unit, code=code).first()
     if position is None:
         raise InvalidInput(m.TARGET_UNKNOWN, field=f"targets[{row}].position_code", position=code)
+    if exam.kind == ExamKind.LEADERSHIP:  # a post with standards (trưởng/phó trưởng phòng)
+        try:
+            standard_for(code)
+        except InvalidInput as exc:
+            raise InvalidInput(
+                m.LEADER_NO_STANDARD, field=f"targets[{row}].position_code", position=code
+            ) from exc
     seats = int(spec["seats"])
     free = vacant_positions(unit.pk, exam.exam_date).get(code, 0)
     gap = quota_gap(unit.pk, exam.kind, exam.exam_date)
@@ -58,8 +66,17 @@ def _target(exam: Exam, row: int, spec: dict[str, Any], taken: dict[int, int]) -
         seats=seats,
         rank_code=rank_code,
         education=spec.get("education", "university"),
-        leadership_coef_h=int(spec.get("leadership_coef_h", 0)),
+        leadership_coef_h=_allowance(exam, code, spec),
     )
+
+
+def _allowance(exam: Exam, code: str, spec: dict[str, Any]) -> int:
+    """The post's allowance as given by the plan, else (a leader selection) the pay
+    parameters' coefficient of the post in Hà Nội."""
+    given = int(spec.get("leadership_coef_h") or 0)
+    if given or exam.kind != ExamKind.LEADERSHIP:
+        return given
+    return post_allowance_h(code, exam.exam_date)
 
 
 @transaction.atomic

@@ -14,10 +14,12 @@ from bienche.recruitment import messages as m
 from bienche.recruitment.enums import CandidateStatus, ExamKind, ExamStatus
 from bienche.recruitment.models import Candidate, Exam, TieDecision
 from bienche.recruitment.ranking import SUPPLEMENTARY, TIE_PENDING, WON
-from bienche.recruitment.selectors import candidate_result, exam_rules
+from bienche.recruitment.selectors import candidate_result
 from bienche.recruitment.services.candidates import _set_status
 from bienche.recruitment.services.common import (
     candidate_of,
+    check_candidates_per_post,
+    check_panel,
     exam_bump,
     exam_locked,
     require_active,
@@ -40,7 +42,8 @@ def exam_results_post(
     """Post the results (niêm yết): the review window opens from this date."""
     exam = exam_locked(exam_code, expected_version)
     require_status(exam, {ExamStatus.APPROVED}, "niêm yết kết quả", "post the results")
-    _check_candidates(exam)
+    check_candidates_per_post(exam)
+    check_panel(exam)
     Exam.objects.filter(pk=exam.pk).update(status=ExamStatus.RESULTS, results_on=on)
     exam_bump(exam)
     audit_record(
@@ -83,21 +86,6 @@ def tie_decide(
         after={"decision": decision_number, "on": on},
     )
     return d
-
-
-def _check_candidates(exam: Exam) -> None:
-    """A competitive selection of a leader needs at least two candidates per post."""
-    need = exam_rules(exam).get("min_candidates_per_post", 0)
-    for target in exam.targets.select_related("position"):
-        has = target.candidates.filter(status=CandidateStatus.REGISTERED).count()
-        if has < need:
-            raise InvalidInput(
-                m.TOO_FEW_CANDIDATES,
-                field="candidates",
-                position=target.position.code,
-                need=need,
-                has=has,
-            )
 
 
 def _winner(exam: Exam, c: Candidate, action: str, action_en: str) -> None:
@@ -146,33 +134,56 @@ def candidate_appoint(
     require_status(exam, {ExamStatus.RESULTS}, "ra quyết định tuyển dụng", "appoint")
     c = candidate_of(exam, number)
     _winner(exam, c, "ra quyết định tuyển dụng", "appoint")
+    roster_join(
+        exam, c, start_on=start_on, step=step, coefficient_h=coefficient_h, user=acting_user
+    )
+    _set_status(c, CandidateStatus.APPOINTED, start_on, acting_user, "")
+    exam_bump(exam)
+    return c
+
+
+def roster_join(
+    exam: Exam,
+    c: Candidate,
+    *,
+    start_on: dt.date,
+    step: int,
+    coefficient_h: int | None,
+    user: Any,
+    carry: Any = None,
+) -> Any:
+    """The winner onto the roster from ``start_on`` (the staffing services), with the post's
+    leadership allowance; ``carry`` (an internal candidate's current assignment) keeps the
+    person's rank, step and coefficient."""
     person = person_upsert(
         personal_id=c.personal_id,
         full_name=c.full_name,
         birth_date=c.birth_date,
         sex=c.sex,
         education=c.education,
-        acting_user=acting_user,
+        acting_user=user,
     )
     target = c.target
+    rank_code = carry.rank_code if carry else target.rank_code
+    if carry:
+        step, coefficient_h = carry.step, carry.coefficient_h
     if coefficient_h is None:  # the rank's scale at that step (Decree 204/2004 tables)
         cat = rank_catalogue()
-        rank = cat.get(target.rank_code)
+        rank = cat.get(rank_code)
         scale = cat.scales.get(rank.group) if rank else None
         coefficient_h = scale.coefficient_h(step) if scale else 234
-    assignment_start(
+    a = assignment_start(
         personal_id=c.personal_id,
         unit_code=target.position.unit.code,
         position_code=target.position.code,
         staff_category=STAFF_CATEGORY[ExamKind(exam.kind)],
-        rank_code=target.rank_code,
+        rank_code=rank_code,
         step=step,
         coefficient_h=coefficient_h,
         valid_from=start_on,
+        last_step_date=carry.last_step_date if carry else None,
         leadership_coef_h=target.leadership_coef_h,
-        acting_user=acting_user,
+        acting_user=user,
     )
     Candidate.objects.filter(pk=c.pk).update(person=person)
-    _set_status(c, CandidateStatus.APPOINTED, start_on, acting_user, "")
-    exam_bump(exam)
-    return c
+    return a

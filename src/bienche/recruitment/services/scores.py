@@ -11,7 +11,7 @@ from django.db import transaction
 from bienche.core.audit import audit_record
 from bienche.core.errors import InvalidInput
 from bienche.recruitment import messages as m
-from bienche.recruitment.enums import ExamStatus, Round, ScoreKind
+from bienche.recruitment.enums import ExamKind, ExamStatus, Round, ScoreKind
 from bienche.recruitment.models import Candidate, Exam, Score
 from bienche.recruitment.selectors import (
     current_scores,
@@ -21,6 +21,7 @@ from bienche.recruitment.selectors import (
 )
 from bienche.recruitment.services.common import (
     candidate_of,
+    check_candidates_per_post,
     exam_bump,
     exam_locked,
     require_active,
@@ -45,6 +46,14 @@ def _sat_round2(exam: Exam, c: Candidate) -> None:
         raise InvalidInput(m.ROUND_NOT_SAT, field="round2", number=c.number)
 
 
+def _leader_marking(exam: Exam, rnd: int, examiner: str) -> None:
+    """A leader selection: marking closes the candidates list (at least 2 per post), and
+    each round-2 mark (the đề án and its defence) names its panel member."""
+    check_candidates_per_post(exam)
+    if rnd == Round.TWO and not examiner.strip():
+        raise InvalidInput(m.PANEL_EXAMINER_REQUIRED, field="examiner")
+
+
 @transaction.atomic
 def score_enter(
     *,
@@ -65,6 +74,8 @@ def score_enter(
     score = _value(exam, rnd, value)
     if rnd == Round.TWO:
         _sat_round2(exam, c)
+    if exam.kind == ExamKind.LEADERSHIP:
+        _leader_marking(exam, rnd, examiner)
     if Score.objects.filter(candidate=c, round=rnd, examiner=examiner).exists():
         raise InvalidInput(m.SCORE_EXISTS, field=f"round{rnd}", number=number, round=int(rnd))
     s = Score.objects.create(candidate=c, round=rnd, value=score, examiner=examiner, entered_on=on)

@@ -105,3 +105,63 @@ def approved_in(unit: str, code: str = "FZ") -> str:
     )
     exam_plan_approve(code=code, number="7/QĐ-TEST", on=dt.date(2024, 8, 20), acting_user=None)
     return code
+
+
+LEADER_FILE = {
+    "rank_code": "01.003",
+    "years_in_field": 6,
+    "political_theory": "trung_cap",
+    "state_management": "chuyen_vien",
+    "internal": False,
+}
+
+
+def leader_exam(code: str = "LD") -> str:
+    """A leader selection for S1's head of division (TP, allowance 0.60), plan approved."""
+    exam_plan_create(
+        code=code,
+        title="Thi tuyển Trưởng phòng",
+        kind="leadership",
+        unit_code="S1",
+        exam_date=EXAM_DAY,
+        targets=[
+            {
+                "unit_code": "S1",
+                "position_code": "TP",
+                "seats": 1,
+                "rank_code": "01.003",
+                "leadership_coef_h": 60,
+            }
+        ],
+        acting_user=None,
+    )
+    exam_plan_approve(code=code, number="7/QĐ-TEST", on=dt.date(2024, 8, 20), acting_user=None)
+    return code
+
+
+def leader_candidate(n: int, code: str = "LD", **over: object) -> int:
+    """A candidate meeting every standard of the head-of-division post (external)."""
+    args = {
+        "personal_id": f"{n:012d}",
+        "full_name": f"Ứng viên {n}",
+        "birth_date": dt.date(1985, 3, 1),
+        "sex": "M",
+        "education": "university",
+    } | LEADER_FILE
+    c = candidate_register(exam_code=code, position_code="TP", acting_user=None, **(args | over))
+    return c.number
+
+
+def panel(code: str, number: int, marks: list[object], round1: object = 80) -> None:
+    """Round 1, then one round-2 mark (đề án and defence) per panel member."""
+    score_enter(exam_code=code, number=number, round=1, value=round1, on=EXAM_DAY, acting_user=None)
+    for k, value in enumerate(marks, start=1):
+        score_enter(
+            exam_code=code,
+            number=number,
+            round=2,
+            value=value,
+            examiner=f"HĐ{k}",
+            on=EXAM_DAY,
+            acting_user=None,
+        )

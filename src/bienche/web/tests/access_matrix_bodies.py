@@ -143,6 +143,13 @@ BODIES = {
         "reason": "Phúc khảo",
         "on": "2024-10-22",
     },
+    "exam_leader_appoint": {
+        "number": 1,
+        "decision_number": "1/QĐ-MATRIX",
+        "decided_on": "2024-11-20",
+        "signer": "Giám đốc",
+        "effective_on": "2024-12-01",
+    },
     "pricing_finance_record": {"year": 2023, "revenue": 1, "recurrent_expenditure": 10},
     "territory_saved_create": {"round": "nq35-2023", "parent": "D1", "on": "2023-08-01"},
     "territory_saved_adopt": {

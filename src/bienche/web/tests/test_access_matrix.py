@@ -156,6 +156,7 @@ ROUTES: dict[str, tuple[str, str, dict[str, str]]] = {
     "recruit_decline": ("POST", "/recruit/{exam}/candidates/1/decline/", D1_WRITE),
     "recruit_tie": ("POST", "/recruit/{exam}/candidates/1/tie/", D1_WRITE),
     "recruit_appoint": ("POST", "/recruit/{exam}/candidates/1/appoint/", D1_WRITE),
+    "recruit_leader_appoint": ("POST", "/recruit/{exam}/candidates/1/appointment/", D1_WRITE),
     # pricing: everyone signed in reads; city administrators import and record
     "pricing_autonomy": ("GET", "/pricing/", ALL),
     "pricing_services": ("GET", "/pricing/services/", ALL),
@@ -263,6 +264,7 @@ ROUTES: dict[str, tuple[str, str, dict[str, str]]] = {
     "exams_list": ("GET", "/api/v1/recruit/exams", ALL),
     "exam_results_get": ("GET", "/api/v1/recruit/exams/{exam}/results", D1_READ),
     "exam_review": ("POST", "/api/v1/recruit/exams/{exam}/reviews", D1_WRITE),
+    "exam_leader_appoint": ("POST", "/api/v1/recruit/exams/{exam}/appointments", D1_WRITE),
     "exam_candidates_import": ("POST", "/api/v1/recruit/exams/{exam}/candidates/import", D1_WRITE),
     "exam_scores_import": ("POST", "/api/v1/recruit/exams/{exam}/scores/import?round=2", D1_WRITE),
     "stats": ("GET", "/api/v1/delegation/stats?year=2024", ALL),

@@ -211,38 +211,3 @@ def test_plan_codes_are_unique(world):
             targets=[],
             acting_user=None,
         )
-
-
-def test_leader_selection_needs_two_candidates_and_appoints_with_the_allowance():
-    from bienche.recruitment.services.plans import exam_plan_approve
-
-    department()
-    exam_plan_create(
-        code="LD",
-        title="Thi tuyển Trưởng phòng",
-        kind="leadership",
-        unit_code="S1",
-        exam_date=EXAM_DAY,
-        targets=[
-            {
-                "unit_code": "S1",
-                "position_code": "TP",
-                "seats": 1,
-                "rank_code": "01.002",
-                "leadership_coef_h": 60,
-            }
-        ],
-        acting_user=None,
-    )
-    exam_plan_approve(code="LD", number="7/QĐ-TEST", on=dt.date(2024, 8, 20), acting_user=None)
-    a = candidate(1, "LD", position="TP")
-    sat("LD", a, 82)
-    with pytest.raises(InvalidInput) as err:
-        exam_results_post(exam_code="LD", on=RESULTS_DAY, acting_user=None)
-    assert err.value.message == m.TOO_FEW_CANDIDATES
-    sat("LD", candidate(2, "LD", position="TP"), 75)
-    exam_results_post(exam_code="LD", on=RESULTS_DAY, acting_user=None)
-    candidate_appoint(exam_code="LD", number=a, start_on=dt.date(2024, 12, 1), acting_user=None)
-    post = Assignment.objects.get(person__personal_id=f"{1:012d}")
-    assert (post.position.code, post.leadership_coef_h, post.rank_code) == ("TP", 60, "01.002")
-    assert post.coefficient_h == 440  # A2.1 step 1, from the rank's scale
