@@ -7,6 +7,7 @@ unless settings.REQUIRE_BROWSER (CI) makes them mandatory.
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,29 @@ CHROMIUM_ARGS = [
     "--disable-quic",
     "--disable-dev-shm-usage",
 ]
+
+
+@pytest.fixture(autouse=True)
+def _one_request_at_a_time(request):
+    """Serve the live server's requests one at a time.
+
+    On SQLite the test database is in memory and the live server's threads share its one
+    connection: a page that loads an iframe and images at once (the report editor) could
+    interleave two queries on it (seen in CI: a session lookup returning another query's
+    rows). Production servers have a connection per thread; this only orders the test's."""
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    httpd = request.getfixturevalue("live_server").thread.httpd
+    app, lock = httpd.get_app(), threading.Lock()
+
+    def serial(environ, start_response):  # type: ignore[no-untyped-def]
+        with lock:
+            return app(environ, start_response)
+
+    httpd.set_app(serial)
+    yield
+    httpd.set_app(app)
 
 
 def _unavailable(reason: str):
