@@ -131,7 +131,9 @@ def build_territory_demo(step: Callable[[str], None]) -> dict[str, int]:
     step(
         f"  saved proposal #{saved.pk} for {DEMO_PARENT} ({DEMO_ON}): "
         f"{impact['units_before']} → {impact['units_after']} units, "
-        f"{impact['staff_in_merged_units']} staff and {impact['quotas_carried']} carried"
+        f"{impact['staff_in_merged_units']} staff and quotas "
+        + ", ".join(f"{k} {v}" for k, v in sorted(impact["quotas_carried"].items()))
+        + " carried"
     )
     return {
         "records": old["records"] + new["records"],
