@@ -88,10 +88,16 @@ def section_html(section: Section) -> str:
 
 
 def draft_document(report: Report) -> Document:
-    """The live draft: today's figures with the officers' current narratives."""
+    """The live draft: today's figures with the officers' current narratives.
+
+    The editor page and its preview frame both show it: it is built once per data version
+    (every narrative save and letterhead change is an audited write, so it expires then),
+    report version and day, not once per request."""
+    from bienche.core.cache import cached_read
     from bienche.reports.selectors import narrative_texts
 
-    return report_document(report, narratives=narrative_texts(report))
+    key = f"report-draft:{report.pk}:{report.version}:{today().isoformat()}"
+    return cached_read(key, lambda: report_document(report, narratives=narrative_texts(report)))
 
 
 def snapshot_document(snapshot: dict[str, Any]) -> Document:
