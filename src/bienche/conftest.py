@@ -21,3 +21,14 @@ hypothesis_settings.load_profile("bienche")
 def _fast_password_hashing(settings):
     """PBKDF2 with production iterations costs ~0.3 s per login; tests only need a hash."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Read models are cached per audit id (``core.cache``); each test's transaction is
+    rolled back, so the same ids come back in the next test with other data."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

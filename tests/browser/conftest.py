@@ -97,3 +97,14 @@ def artifacts() -> Path:
     out = Path(settings.TEST_ARTIFACTS)
     out.mkdir(parents=True, exist_ok=True)
     return out
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Read models are cached per audit id (``core.cache``); each test's data is rolled back
+    or flushed, so the same ids come back in the next test with other data."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

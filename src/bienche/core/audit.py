@@ -51,15 +51,18 @@ def audit_record(
     before: dict | None = None,
     after: dict | None = None,
     reason: str = "",
+    domain: str | None = None,
 ) -> AuditEntry:
-    """Record one change; must run inside the transaction that makes the change."""
+    """Record one change; must run inside the transaction that makes the change.
+    ``domain`` overrides the one derived from the action, for a change that the caches of
+    its domain need not follow (see ``steering.services.lifecycle``)."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit_record must be called inside the service's transaction")
     user = actor if getattr(actor, "is_authenticated", False) else None
     return AuditEntry.objects.create(
         actor=user,
         action=action,
-        domain=audit_domain(action),
+        domain=domain or audit_domain(action),
         entity_type=entity_type,
         entity_id=str(entity_id),
         before=_jsonable(before) if before is not None else None,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -207,6 +208,20 @@ def unit_latest_node(unit: Unit) -> UnitNode:
         .first()
     )
     return _node(row[:-1], row[-1])
+
+
+def unit_labels(unit_ids: Iterable[int]) -> dict[int, str]:
+    """ "Name (CODE)" of each unit by its latest version (as :func:`unit_latest_node`), in one
+    query: for pages that name many units, such as a task's history."""
+    ids = {i for i in unit_ids if i is not None}
+    if not ids:
+        return {}
+    rows = (
+        UnitVersion.objects.filter(unit_id__in=ids)
+        .order_by("unit_id", "valid_from")
+        .values_list("unit_id", "unit__code", "name")
+    )
+    return {uid: f"{name} ({code})" for uid, code, name in rows}
 
 
 def unit_history(unit: Unit) -> list[dict[str, Any]]:

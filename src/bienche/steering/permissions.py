@@ -19,8 +19,15 @@ from bienche.org.permissions import Scope, user_scope
 from bienche.steering import messages as m
 from bienche.steering.models import SourceDocument, Task, TaskSupport
 
+#: Attribute where ``task_for_user`` keeps the supporting units of the task it loaded, so
+#: the checks of one request (see, report progress, report done) read them once.
+_SUPPORTS = "_support_unit_ids"
+
 
 def _support_ids(task: Task) -> set[int]:
+    memo = task.__dict__.get(_SUPPORTS)
+    if memo is not None:
+        return memo
     return set(task.supports.values_list("unit_id", flat=True))
 
 
@@ -61,6 +68,8 @@ def task_for_user(user: Any, task_id: int | str) -> Task:
     except (TypeError, ValueError):
         raise NotFound(m.TASK_UNKNOWN, field="id", id=task_id) from None
     task = Task.objects.select_related("document", "lead_unit", "programme").filter(pk=pk).first()
+    if task is not None:
+        task.__dict__[_SUPPORTS] = _support_ids(task)
     if task is None or not can_see(user, task):
         raise NotFound(m.TASK_UNKNOWN, field="id", id=task_id)
     return task

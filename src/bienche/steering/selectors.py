@@ -25,6 +25,10 @@ EVAL_FIELDS = (
     "cancelled_on",
 )
 DUE_SOON_DAYS = 5
+#: Audit domains a board or a scorecard reads: tasks, the units they belong to and the
+#: calendar of working days. Progress notes on tasks already in progress are audited apart
+#: ("steering_progress", see ``services.lifecycle``) and do not expire them.
+STEERING_DOMAINS = ("steering", "org", "calendar_override")
 
 
 def eval_tuple(task: Task) -> tuple:
@@ -42,12 +46,17 @@ def task_status_on(task: Task, on: dt.date) -> dict[str, Any]:
     lead = None
     deadline = task.deadline
     percent = last_progress = None
-    for e in task.events.filter(on__lte=on).order_by("on", "id"):
-        kind = e.kind
+    # Only the columns the fold reads: a task reported on every week has hundreds of events.
+    rows = (
+        task.events.filter(on__lte=on)
+        .order_by("on", "id")
+        .values_list("kind", "unit_id", "to_unit_id", "percent", "deadline")
+    )
+    for kind, unit_id, to_unit_id, e_percent, e_deadline in rows:
         if kind == EventKind.ASSIGNED:
-            status, lead = Status.ASSIGNED, e.unit_id
+            status, lead = Status.ASSIGNED, unit_id
         elif kind == EventKind.PROGRESS:
-            status, percent = Status.IN_PROGRESS, e.percent if e.percent is not None else percent
+            status, percent = Status.IN_PROGRESS, e_percent if e_percent is not None else percent
             last_progress = percent
         elif kind == EventKind.REPORTED_DONE:
             status, percent = Status.REPORTED, 100
@@ -56,11 +65,11 @@ def task_status_on(task: Task, on: dt.date) -> dict[str, Any]:
         elif kind == EventKind.RETURNED:
             status, percent = Status.IN_PROGRESS, last_progress
         elif kind == EventKind.EXTENSION_APPROVED:
-            deadline = e.deadline
+            deadline = e_deadline
         elif kind == EventKind.CANCELLED:
             status = Status.CANCELLED
         elif kind == EventKind.TRANSFERRED:
-            lead = e.to_unit_id
+            lead = to_unit_id
     return {
         "status": status,
         "lead_unit_id": lead,

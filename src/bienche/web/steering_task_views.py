@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy
 from bienche.core.clock import today
 from bienche.core.errors import BiencheError, Conflict, Forbidden, NotFound
 from bienche.org.permissions import Scope, user_scope
-from bienche.org.selectors import unit_latest_node
+from bienche.org.selectors import unit_labels
 from bienche.steering import messages as m
 from bienche.steering import selectors as sel
 from bienche.steering.enums import OPEN_STATUSES, DeadlineKind, EventKind, Status
@@ -108,26 +108,23 @@ def _direct_actions(user: Any, task: Task, pending: TaskEvent | None) -> list[st
     return [*out, "cancel"]
 
 
-def _unit_label(unit: Any) -> str:
-    return f"{unit_latest_node(unit).name} ({unit.code})" if unit is not None else ""
-
-
 #: Events shown on the task page unless the officer asks for all of them (a task reported on
 #: every week for years would otherwise make its page slower with every report).
 HISTORY_SHOWN = 30
 
 
-def _history(task: Task, latest: int | None) -> list[dict[str, Any]]:
+def _history(events: list[TaskEvent], names: dict[int, str]) -> list[dict[str, Any]]:
     rows = []
-    for e in sel.task_history(task, latest=latest):
+    for e in events:
+        transferred = e.kind == EventKind.TRANSFERRED
         basis = ""
-        if e.kind == EventKind.TRANSFERRED:
+        if transferred:
             basis = e.reorg_event.basis_number if e.reorg_event else e.note
         rows.append(
             {
                 "event": e,
-                "unit": _unit_label(e.unit) if e.kind == EventKind.TRANSFERRED else "",
-                "to_unit": _unit_label(e.to_unit),
+                "unit": names.get(e.unit_id, "") if transferred else "",
+                "to_unit": names.get(e.to_unit_id, ""),
                 "basis": basis,
                 "file_name": PurePath(e.product_file.name or "").name if e.product_file else "",
             }
@@ -150,16 +147,24 @@ def _render_task(
     }
     if bound is not None:
         forms[bound[0]] = bound[1]
+    supports = list(task.supports.values_list("unit_id", flat=True))
+    events = sel.task_history(task, latest=None if show_all else HISTORY_SHOWN)
+    # Every unit the page names, read in one query.
+    names = unit_labels(
+        [task.lead_unit_id, *supports]
+        + [i for e in events if e.kind == EventKind.TRANSFERRED for i in (e.unit_id, e.to_unit_id)]
+        + [e.to_unit_id for e in events]
+    )
     ctx = {
         "task": task,
         # Whoever sees a task sees its document (same rule: lead, support or issuer).
         "document_visible": True,
-        "lead": _unit_label(task.lead_unit),
-        "supports": [_unit_label(s.unit) for s in task.supports.select_related("unit")],
+        "lead": names.get(task.lead_unit_id, ""),
+        "supports": [names.get(i, "") for i in supports],
         "state": sel.task_status_on(task, today()),
         "today": today(),
         "pending": pending,
-        "history": _history(task, None if show_all else HISTORY_SHOWN),
+        "history": _history(events, names),
         "history_total": task.events.count(),
         "forms": forms,
         "conflict": status == 409,

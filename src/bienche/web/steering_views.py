@@ -20,6 +20,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpRe
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from bienche.core.cache import cached_read
@@ -38,6 +39,7 @@ from bienche.steering.services.notices import notice_list, notice_mark_read
 from bienche.steering.tasks_xlsx import tasks_export_xlsx
 from bienche.web.params import date_param
 from bienche.web.steering_forms import DocumentForm, show_error
+from bienche.web.templatetags.steering_tags import task_table_html
 
 LIST_LIMIT = 500
 EXPORT_LIMIT = 50_000
@@ -146,11 +148,13 @@ def steering_dashboard(request: HttpRequest) -> HttpResponse:
     card = cached_read(
         f"steering-card:{start.isoformat()}:{on.isoformat()}:{code}",
         lambda: scorecard(start, on, unit_code=code),
+        domains=sel.STEERING_DOMAINS,
     )
     scope = user_scope(request.user)
     rows = cached_read(
         f"steering-dashboard:{on.isoformat()}:{code}:{_scope_key(scope)}",
         lambda: _dashboard_rows(scope, unit, on),
+        domains=sel.STEERING_DOMAINS,
     )
     ctx = {
         "on": on,
@@ -169,12 +173,11 @@ def steering_dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "steering/dashboard.html", ctx)
 
 
-def steering_board(request: HttpRequest) -> HttpResponse:
-    on, error = date_param(request, "on", today())
-    unit = _scoped_unit(request, on, city_default=True)
-    if unit is None:
-        raise Http404(_("Choose a unit."))
-    board = sel.unit_board(unit.pk, on)
+def _board_sections(unit_id: int, on: dt.date) -> list[tuple[str, str, int, SafeString]]:
+    """The board's sections as (anchor, title, count, table), tables rendered once."""
+    board = sel.unit_board(unit_id, on)
+    names = labels()
+    done: dict[int, SafeString] = {}
     sections = [
         ("lead", _("I lead"), board["lead"]),
         ("support", _("I support"), board["support"]),
@@ -185,13 +188,37 @@ def steering_board(request: HttpRequest) -> HttpResponse:
         ),
         ("overdue", _("Overdue"), board["overdue"]),
     ]
+    return [
+        (
+            key,
+            str(title),
+            len(rows),
+            task_table_html(
+                rows, f"board-{key}", names["status_labels"], names["bucket_labels"], done
+            ),
+        )
+        for key, title, rows in sections
+    ]
+
+
+def steering_board(request: HttpRequest) -> HttpResponse:
+    on, error = date_param(request, "on", today())
+    unit = _scoped_unit(request, on, city_default=True)
+    if unit is None:
+        raise Http404(_("Choose a unit."))
+    # The page officers open most at a deadline: built once per change of the tasks, units
+    # or calendar (not per progress note), day and language.
+    sections = cached_read(
+        f"steering-board:{unit.pk}:{on.isoformat()}:{translation.get_language()}",
+        lambda: _board_sections(unit.pk, on),
+        domains=sel.STEERING_DOMAINS,
+    )
     ctx = {
         "on": on,
         "error": error,
         "unit": unit,
         "node": unit_latest_node(unit),
         "sections": sections,
-        **labels(),
     }
     return render(request, "steering/board.html", ctx)
 

@@ -54,6 +54,13 @@ ACTIONS = {
 }
 
 
+#: Audit domain of a progress note on a task already in progress: it adds to the task's
+#: history (event, percent, version) but changes no status, deadline, count or evaluation,
+#: so the boards and scorecards cached on the "steering" domain stay valid. At a reporting
+#: deadline most writes are such notes.
+HISTORY_ONLY_DOMAIN = "steering_progress"
+
+
 def _is_user(user: Any) -> bool:
     return bool(getattr(user, "is_authenticated", False))
 
@@ -125,6 +132,7 @@ def _commit(
     event.task = task
     event.actor = acting_user if _is_user(acting_user) else None
     event.save()
+    history_only = event.kind == EventKind.PROGRESS and before["status"] == task.status
     audit_record(
         actor=acting_user,
         action=f"steering.task_{event.kind}",
@@ -133,6 +141,7 @@ def _commit(
         before=before,
         after={**_snapshot(task), "event": event.pk, "note": event.note},
         reason=reason or event.note,
+        domain=HISTORY_ONLY_DOMAIN if history_only else None,
     )
     return event
 

@@ -241,3 +241,66 @@ def test_long_history_shows_the_latest_events_and_all_on_request(officer, city):
     full = _html(officer.get(f"/steering/tasks/{t.pk}/?history=all"))
     assert 'data-testid="history-partial"' not in full
     assert "— tuần 0\n" in full
+
+
+def _progress(client, t, note):
+    t.refresh_from_db()
+    resp = client.post(
+        f"/steering/tasks/{t.pk}/progress/",
+        {"progress-expected_version": t.version, "progress-note": note, "progress-percent": "50"},
+    )
+    assert resp.status_code == 302
+
+
+def _task_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        html = _html(client.get(url))
+    return html, sum('"steering_task"' in q["sql"] for q in ctx.captured_queries)
+
+
+def test_board_is_cached_until_a_change_other_than_a_progress_note(officer, city):
+    """A first progress note moves the task to "in progress": the board is rebuilt and shows
+    it. A further note only adds to the task's history (audited as "steering_progress"):
+    the board is served from its cache, with the same rows. Accepting, extending or any
+    other change rebuilds it."""
+    from bienche.core.models import AuditEntry
+
+    t = city["late"]
+    url = "/steering/board/?unit=D1"
+    _html_first, reads = _task_queries(officer, url)
+    assert reads > 0
+    assert _task_queries(officer, url)[1] == 0  # cached
+
+    _progress(officer, t, "Lần 1")
+    assert (
+        AuditEntry.objects.filter(action="steering.task_progress").order_by("pk").last().domain
+        == "steering"
+    )
+    board, reads = _task_queries(officer, url)
+    assert reads > 0
+    assert f'data-task="{t.pk}"' in board
+    row = board.split(f'data-task="{t.pk}"')[1].split("</tr>")[0]
+    assert 'data-status="in_progress"' in row
+
+    _progress(officer, t, "Lần 2")
+    audit = AuditEntry.objects.filter(action="steering.task_progress").order_by("pk").last()
+    assert audit.domain == "steering_progress"
+    again, reads = _task_queries(officer, url)
+    assert reads == 0
+    assert again.split('data-testid="board-lead"')[1] == board.split('data-testid="board-lead"')[1]
+    page = _html(officer.get(f"/steering/tasks/{t.pk}/"))
+    assert "Lần 2" in page  # the task page itself is never cached
+
+    t.refresh_from_db()
+    resp = officer.post(
+        f"/steering/tasks/{t.pk}/done/",
+        {"done-expected_version": t.version, "done-note": "Xong", "done-product_ref": "BC 1"},
+    )
+    assert resp.status_code == 302, resp.content
+    board, reads = _task_queries(officer, url)
+    assert reads > 0
+    assert f'data-task="{t.pk}"' in board.split('data-testid="board-lead"')[1]
+    assert 'data-status="reported"' in board.split(f'data-task="{t.pk}"')[1].split("</tr>")[0]
