@@ -18,7 +18,7 @@ from bienche.core.errors import NotFound
 from bienche.org import messages as m
 from bienche.org.enums import Role
 from bienche.org.models import Membership, Unit, UnitVersion
-from bienche.org.selectors import unit_tree_as_of
+from bienche.org.selectors import registry_memo, unit_tree_as_of
 
 WRITE_ROLES = {Role.CITY_ADMIN, Role.UNIT_OFFICER}
 
@@ -36,7 +36,7 @@ NOTHING = Scope(False, frozenset())
 
 
 #: Scopes already computed in the current request (see ``scope_memo``); None outside one.
-_MEMO: ContextVar[dict[tuple[Any, ...], Scope] | None] = ContextVar("scope_memo", default=None)
+_MEMO: ContextVar[dict[tuple[Any, ...], Any] | None] = ContextVar("scope_memo", default=None)
 
 
 @contextmanager
@@ -48,7 +48,8 @@ def scope_memo() -> Iterator[None]:
     request (services, tests, the CLI) nothing is remembered."""
     token = _MEMO.set({})
     try:
-        yield
+        with registry_memo():
+            yield
     finally:
         _MEMO.reset(token)
 
@@ -75,12 +76,24 @@ def user_scope(user: Any, *, for_write: bool = False, on: dt.date | None = None)
     return memo[key]
 
 
+def _roles(user: Any) -> list[tuple[str, int | None]]:
+    """The user's (role, unit) pairs, read once per request for the read and write scopes."""
+    memo = _MEMO.get()
+    key = ("roles", user.pk)
+    if memo is not None and key in memo:
+        return memo[key]  # type: ignore[return-value]
+    roles = list(Membership.objects.filter(user=user).values_list("role", "unit_id"))
+    if memo is not None:
+        memo[key] = roles  # type: ignore[assignment]
+    return roles
+
+
 def _user_scope(user: Any, *, for_write: bool, on: dt.date | None) -> Scope:
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return NOTHING
     if user.is_superuser:
         return Scope(True, frozenset())
-    roles = list(Membership.objects.filter(user=user).values_list("role", "unit_id"))
+    roles = _roles(user)
     if for_write:
         roles = [(r, u) for r, u in roles if r in WRITE_ROLES]
     if any(r == Role.CITY_ADMIN or u is None for r, u in roles):

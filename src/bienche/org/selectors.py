@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -121,11 +123,41 @@ _TREES: dict[tuple, Tree] = {}
 _TREES_MAX = 16
 
 
+#: The registry version read in the current request, if any (``registry_memo``).
+_REGISTRY_MEMO: ContextVar[list[tuple] | None] = ContextVar("registry_memo", default=None)
+
+
+@contextmanager
+def registry_memo() -> Iterator[None]:
+    """Within the block (a request: ``org.permissions.ScopeMemoMiddleware``), the registry
+    version is read once; a reorganization recorded in the block forgets it."""
+    token = _REGISTRY_MEMO.set([])
+    try:
+        yield
+    finally:
+        _REGISTRY_MEMO.reset(token)
+
+
+def forget_registry_version() -> None:
+    """Called where reorganization events are written (``org.services.plan``)."""
+    memo = _REGISTRY_MEMO.get()
+    if memo:
+        memo.clear()
+
+
 def _registry_version() -> tuple:
     """Changes whenever the registry does: versions are only written by reorganization
     events, which are append-only. (The creation time makes the key unique even where a
     rolled-back id is reused, as SQLite does.)"""
-    return tuple(ReorgEvent.objects.order_by("-id").values_list("id", "created_at").first() or ())
+    memo = _REGISTRY_MEMO.get()
+    if memo:
+        return memo[0]
+    version = tuple(
+        ReorgEvent.objects.order_by("-id").values_list("id", "created_at").first() or ()
+    )
+    if memo is not None:
+        memo.append(version)
+    return version
 
 
 def unit_tree_as_of(on: dt.date, *, kinds: set[str] | None = None) -> Tree:

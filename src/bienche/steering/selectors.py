@@ -79,9 +79,14 @@ def task_status_on(task: Task, on: dt.date) -> dict[str, Any]:
     }
 
 
-def task_history(task: Task, *, latest: int | None = None) -> list[TaskEvent]:
-    """The task's events, oldest first; with ``latest``, only the last ``latest`` of them."""
-    qs = task.events.select_related("actor", "unit", "to_unit", "reorg_event")
+def task_history(
+    task: Task, *, latest: int | None = None, with_units: bool = True
+) -> list[TaskEvent]:
+    """The task's events, oldest first; with ``latest``, only the last ``latest`` of them.
+    ``with_units=False`` leaves the units unloaded, for callers naming them from their ids
+    (``org.selectors.unit_labels``)."""
+    related = ("actor", "reorg_event", *(("unit", "to_unit") if with_units else ()))
+    qs = task.events.select_related(*related)
     if latest is None:
         return list(qs.order_by("on", "id"))
     return list(qs.order_by("-on", "-id")[:latest])[::-1]

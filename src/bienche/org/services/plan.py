@@ -27,6 +27,7 @@ from bienche.core.errors import Conflict, InvalidInput, NotFound
 from bienche.org import messages as m
 from bienche.org.enums import Sector
 from bienche.org.models import EventParticipant, LineageEdge, ReorgEvent, Unit, UnitVersion
+from bienche.org.selectors import forget_registry_version
 from bienche.org.services.plan_checks import (
     VERSION_FIELDS,
     breakpoints,
@@ -274,6 +275,7 @@ class Plan:
             summary=self.basis.summary.strip(),
             created_by=self.actor if getattr(self.actor, "is_authenticated", False) else None,
         )
+        forget_registry_version()
         before = {c: version_dict(self.current[c]) for c in self.closes}
         self._close_versions(event)
         units = self._create_units()

@@ -5,8 +5,28 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 register = template.Library()
+
+_NAV: dict[tuple[str, bool, str], SafeString] = {}
+
+
+@register.simple_tag(takes_context=True)
+def main_nav(context: template.Context) -> SafeString:
+    """``{% main_nav %}``: the top navigation. It is the same for every user of a language
+    (staff see one more link), so it is rendered once per process instead of reversing a
+    dozen URLs on every page."""
+    user = context.get("user")
+    key = (get_language(), bool(getattr(user, "is_staff", False)), get_script_prefix())
+    html = _NAV.get(key)
+    if html is None:
+        rendered = render_to_string("web/_main_nav.html", {"is_staff": key[1]})
+        html = _NAV[key] = mark_safe(rendered)  # noqa: S308 - our template, autoescaped
+    return html
 
 
 @register.filter

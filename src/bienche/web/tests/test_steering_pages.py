@@ -304,3 +304,20 @@ def test_board_is_cached_until_a_change_other_than_a_progress_note(officer, city
     assert reads > 0
     assert f'data-task="{t.pk}"' in board.split('data-testid="board-lead"')[1]
     assert 'data-status="reported"' in board.split(f'data-task="{t.pk}"')[1].split("</tr>")[0]
+
+
+def test_task_forms_carry_each_tasks_own_version_in_the_users_language(officer, city):
+    """The blank lifecycle forms are rendered once per language and reused: each task page
+    must still carry its own task's version, and the labels follow the language."""
+    late, other = city["late"], city["open"]
+    Task.objects.filter(pk=other.pk).update(version=7)
+    for t, version in ((late, late.version), (other, 7), (late, late.version)):
+        html = _html(officer.get(f"/steering/tasks/{t.pk}/"))
+        assert f'name="progress-expected_version" value="{version}"' in html
+        assert f'name="done-expected_version" value="{version}"' in html
+        assert "__task_version__" not in html
+        assert "Báo cáo tiến độ" in html
+    officer.cookies["django_language"] = "en"
+    html = _html(officer.get(f"/steering/tasks/{other.pk}/"))
+    assert 'name="progress-expected_version" value="7"' in html
+    assert "What was done" in html
