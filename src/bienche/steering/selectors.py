@@ -39,19 +39,13 @@ def task_bucket(task: Task, on: dt.date) -> Bucket | None:
     return evaluate(eval_tuple(task), on)
 
 
-def task_status_on(task: Task, on: dt.date) -> dict[str, Any]:
-    """The task as it stood at the end of ``on``, folded from its history: status, lead
-    unit, deadline in force, last progress percent, and the evaluation bucket."""
+def fold_events(task: Task, rows: Iterable[tuple], on: dt.date) -> dict[str, Any]:
+    """Fold (kind, unit id, to-unit id, percent, deadline) rows dated up to ``on``, oldest
+    first, into the task's state that day (see :func:`task_status_on`)."""
     status: str | None = None
     lead = None
     deadline = task.deadline
     percent = last_progress = None
-    # Only the columns the fold reads: a task reported on every week has hundreds of events.
-    rows = (
-        task.events.filter(on__lte=on)
-        .order_by("on", "id")
-        .values_list("kind", "unit_id", "to_unit_id", "percent", "deadline")
-    )
     for kind, unit_id, to_unit_id, e_percent, e_deadline in rows:
         if kind == EventKind.ASSIGNED:
             status, lead = Status.ASSIGNED, unit_id
@@ -79,14 +73,21 @@ def task_status_on(task: Task, on: dt.date) -> dict[str, Any]:
     }
 
 
-def task_history(
-    task: Task, *, latest: int | None = None, with_units: bool = True
-) -> list[TaskEvent]:
-    """The task's events, oldest first; with ``latest``, only the last ``latest`` of them.
-    ``with_units=False`` leaves the units unloaded, for callers naming them from their ids
-    (``org.selectors.unit_labels``)."""
-    related = ("actor", "reorg_event", *(("unit", "to_unit") if with_units else ()))
-    qs = task.events.select_related(*related)
+def task_status_on(task: Task, on: dt.date) -> dict[str, Any]:
+    """The task as it stood at the end of ``on``, folded from its history: status, lead
+    unit, deadline in force, last progress percent, and the evaluation bucket."""
+    # Only the columns the fold reads: a task reported on every week has hundreds of events.
+    rows = (
+        task.events.filter(on__lte=on)
+        .order_by("on", "id")
+        .values_list("kind", "unit_id", "to_unit_id", "percent", "deadline")
+    )
+    return fold_events(task, rows, on)
+
+
+def task_history(task: Task, *, latest: int | None = None) -> list[TaskEvent]:
+    """The task's events, oldest first; with ``latest``, only the last ``latest`` of them."""
+    qs = task.events.select_related("actor", "unit", "to_unit", "reorg_event")
     if latest is None:
         return list(qs.order_by("on", "id"))
     return list(qs.order_by("-on", "-id")[:latest])[::-1]

@@ -43,6 +43,7 @@ from bienche.steering.services import lifecycle
 from bienche.steering.services.tasks import TaskProblems, task_create, tasks_create
 from bienche.steering.tasks_xlsx import tasks_import_xlsx, tasks_template_xlsx
 from bienche.steering.textsplit import split_items
+from bienche.steering.timeline import EventRow, task_timeline
 from bienche.web.steering_forms import (
     ACTION_FORMS,
     ImportForm,
@@ -91,7 +92,7 @@ def _download(f: FieldFile) -> FileResponse:
 # --- the task page ---------------------------------------------------------------------
 
 
-def _report_actions(user: Any, task: Task, pending: TaskEvent | None) -> list[str]:
+def _report_actions(user: Any, task: Task, pending: EventRow | None) -> list[str]:
     if task.status not in {Status.ASSIGNED, Status.IN_PROGRESS}:
         return []
     out = ["progress"] if can_report(user, task, progress_only=True) else []
@@ -102,7 +103,7 @@ def _report_actions(user: Any, task: Task, pending: TaskEvent | None) -> list[st
     return out
 
 
-def _direct_actions(user: Any, task: Task, pending: TaskEvent | None) -> list[str]:
+def _direct_actions(user: Any, task: Task, pending: EventRow | None) -> list[str]:
     if task.status not in OPEN_STATUSES or not can_direct(user, task):
         return []
     out = ["accept", "return"] if task.status == Status.REPORTED else []
@@ -116,20 +117,20 @@ def _direct_actions(user: Any, task: Task, pending: TaskEvent | None) -> list[st
 HISTORY_SHOWN = 30
 
 
-def _history(events: list[TaskEvent], names: dict[int, str]) -> list[dict[str, Any]]:
+def _history(events: list[EventRow], names: dict[int, str]) -> list[dict[str, Any]]:
     rows = []
     for e in events:
         transferred = e.kind == EventKind.TRANSFERRED
         basis = ""
         if transferred:
-            basis = e.reorg_event.basis_number if e.reorg_event else e.note
+            basis = e.basis_number if e.reorg_event_id else e.note
         rows.append(
             {
                 "event": e,
                 "unit": names.get(e.unit_id, "") if transferred else "",
                 "to_unit": names.get(e.to_unit_id, ""),
                 "basis": basis,
-                "file_name": PurePath(e.product_file.name or "").name if e.product_file else "",
+                "file_name": PurePath(e.product_file).name if e.product_file else "",
             }
         )
     return rows
@@ -159,13 +160,14 @@ def _render_task(
 ) -> HttpResponse:
     user = request.user
     show_all = request.GET.get("history") == "all"
-    pending = lifecycle.pending_extension(task)
+    timeline = task_timeline(task, today(), latest=None if show_all else HISTORY_SHOWN)
+    pending = timeline.pending
     actions = _report_actions(user, task, pending) + _direct_actions(user, task, pending)
     forms = {a: _blank_form_html(a, task.version) for a in actions}
     if bound is not None:
         forms[bound[0]] = render_to_string("steering/_fields.html", {"form": bound[1]})
     supports = list(task.supports.values_list("unit_id", flat=True))
-    events = sel.task_history(task, latest=None if show_all else HISTORY_SHOWN, with_units=False)
+    events = timeline.shown
     # Every unit the page names, read in one query.
     names = unit_labels(
         [task.lead_unit_id, *supports]
@@ -178,11 +180,11 @@ def _render_task(
         "document_visible": True,
         "lead": names.get(task.lead_unit_id, ""),
         "supports": [names.get(i, "") for i in supports],
-        "state": sel.task_status_on(task, today()),
+        "state": timeline.state,
         "today": today(),
         "pending": pending,
         "history": _history(events, names),
-        "history_total": task.events.count(),
+        "history_total": timeline.total,
         "forms": forms,
         "conflict": status == 409,
         "deadline_kinds": dict(DeadlineKind.choices),

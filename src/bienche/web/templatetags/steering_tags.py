@@ -127,8 +127,8 @@ def _event(h: dict[str, Any], file_link: str) -> SafeString:
         parts.append(
             format_html(' · <a href="{}" data-testid="product-file">{}</a>', link, h["file_name"])
         )
-    if e.actor_id:
-        parts.append(format_html(' <span class="muted">({})</span>', e.actor.get_username()))
+    if e.actor_name:
+        parts.append(format_html(' <span class="muted">({})</span>', e.actor_name))
     parts.append(mark_safe("\n</li>"))  # noqa: S308 - a constant
     return mark_safe("".join(parts))  # noqa: S308 - built by format_html
 
