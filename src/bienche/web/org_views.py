@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
@@ -32,11 +33,13 @@ def org_chart(request: HttpRequest) -> HttpResponse:
     tree = sel.unit_tree_as_of(on)
     scope = user_scope(request.user, on=on)
     if not scope.everything:
-        tree.roots = [
+        # A narrowed copy: the tree is cached and shared by every request of the process.
+        roots = [
             n
             for n in tree.walk()
             if n.unit_id in scope.unit_ids and (n.parent_id not in scope.unit_ids)
         ]
+        tree = dataclasses.replace(tree, roots=roots)
     changing = sel.units_changing_within(today(), days)
     kind_labels = dict(UnitKind.choices)
     ctx = {

@@ -257,3 +257,17 @@ def test_changes_between_two_dates(city_admin, django_user_model):
     mine = officer.get(url).content.decode()
     assert "W9" in mine
     assert "Xã Một Mới" not in mine
+
+
+def test_an_officers_chart_does_not_narrow_the_next_users(officer, django_user_model):
+    """The registry tree is cached per date and shared by every request of the process: the
+    chart of an officer (their subtree only) must not change it for the next user."""
+    html = officer.get("/org/chart/?on=2021-01-01").content.decode()
+    assert "Sở Một" not in html
+    boss = django_user_model.objects.create_user("boss2", password="pw-12345678")
+    membership_grant(user=boss, role="city_admin", unit_code=None, acting_user=None)
+    admin = Client()
+    admin.force_login(boss)
+    html = admin.get("/org/chart/?on=2021-01-01").content.decode()
+    assert "Sở Một" in html
+    assert "Thành phố Hà Nội" in html
