@@ -285,10 +285,11 @@ def registry_start() -> dt.date | None:
 
 
 def unit_counts_as_of(on: dt.date) -> dict[str, Any]:
-    """Active units by kind and by level on ``on`` (two grouped queries)."""
-    qs = UnitVersion.objects.filter(q_valid_on(on))
-    by_kind = dict(qs.values_list("kind").annotate(n=Count("id")).order_by())
-    by_level = dict(qs.values_list("level").annotate(n=Count("id")).order_by())
+    """Active units by kind and by level on ``on``, counted on the cached registry tree
+    (the dashboard and the org chart show them on every visit)."""
+    nodes = unit_tree_as_of(on).by_id.values()
+    by_kind = dict(Counter(n.kind for n in nodes))
+    by_level = dict(Counter(n.level for n in nodes))
     return {
         "on": on,
         "total": sum(by_kind.values()),
@@ -358,7 +359,22 @@ def unit_list(
 
 
 def units_changing_within(start: dt.date, days: int) -> dict[int, str]:
-    """Units whose versions start or end in (start, start + days]: unit id → 'starts'/'ends'."""
+    """Units whose versions start or end in (start, start + days]: unit id → 'starts'/'ends'.
+    Kept in memory until the registry changes, like the tree; callers must not modify it."""
+    key = (connection.alias, connection.settings_dict["NAME"], start, days, _registry_version())
+    out = _CHANGING.get(key)
+    if out is None:
+        out = _units_changing_within(start, days)
+        if len(_CHANGING) >= _TREES_MAX:
+            _CHANGING.pop(next(iter(_CHANGING)))
+        _CHANGING[key] = out
+    return out
+
+
+_CHANGING: dict[tuple, dict[int, str]] = {}
+
+
+def _units_changing_within(start: dt.date, days: int) -> dict[int, str]:
     end = start + dt.timedelta(days=days)
     out: dict[int, str] = {}
     for uid, _vf, vt in UnitVersion.objects.filter(
