@@ -49,7 +49,7 @@ def _compare(t, on, latest):
     return timeline
 
 
-@pytest.mark.parametrize("latest", [None, 3])
+@pytest.mark.parametrize("latest", [None, 3, 1])
 def test_timeline_agrees_with_the_selectors_at_every_step(latest):
     small_city()
     t = task(lead="D1")
