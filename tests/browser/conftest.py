@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from bienche.conftest import _empty_cache  # noqa: F401 - autouse: caches are emptied here too
+
 # Playwright's sync API runs an event loop in this thread; the ORM calls in fixtures are
 # still synchronous and safe here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -97,14 +99,3 @@ def artifacts() -> Path:
     out = Path(settings.TEST_ARTIFACTS)
     out.mkdir(parents=True, exist_ok=True)
     return out
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    """Read models are cached per audit id (``core.cache``); each test's data is rolled back
-    or flushed, so the same ids come back in the next test with other data."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -120,6 +120,7 @@ def _node(row: tuple, parent_code: str | None = None) -> UnitNode:
 
 
 _TREES: dict[tuple, Tree] = {}
+_CHANGING: dict[tuple, dict[int, str]] = {}
 _TREES_MAX = 16
 
 
@@ -160,6 +161,19 @@ def _registry_version() -> tuple:
     return version
 
 
+def _registry_cached(store: dict[tuple, Any], args: tuple, compute: Callable[[], Any]) -> Any:
+    """``compute()`` once per database, ``args`` and registry version, kept in ``store``
+    (the oldest entries dropped beyond ``_TREES_MAX``)."""
+    key = (connection.alias, connection.settings_dict["NAME"], *args, _registry_version())
+    value = store.get(key)
+    if value is None:
+        value = compute()
+        if len(store) >= _TREES_MAX:
+            store.pop(next(iter(store)))
+        store[key] = value
+    return value
+
+
 def unit_tree_as_of(on: dt.date, *, kinds: set[str] | None = None) -> Tree:
     """The whole registry as of ``on``: one query, assembled in memory.
 
@@ -171,14 +185,7 @@ def unit_tree_as_of(on: dt.date, *, kinds: set[str] | None = None) -> Tree:
     """
     if kinds is not None:
         return _build_tree(on, kinds)
-    key = (connection.alias, connection.settings_dict["NAME"], on, _registry_version())
-    tree = _TREES.get(key)
-    if tree is None:
-        tree = _build_tree(on, None)
-        if len(_TREES) >= _TREES_MAX:
-            _TREES.pop(next(iter(_TREES)))
-        _TREES[key] = tree
-    return tree
+    return _registry_cached(_TREES, (on,), lambda: _build_tree(on, None))
 
 
 def _build_tree(on: dt.date, kinds: set[str] | None) -> Tree:
@@ -361,17 +368,7 @@ def unit_list(
 def units_changing_within(start: dt.date, days: int) -> dict[int, str]:
     """Units whose versions start or end in (start, start + days]: unit id → 'starts'/'ends'.
     Kept in memory until the registry changes, like the tree; callers must not modify it."""
-    key = (connection.alias, connection.settings_dict["NAME"], start, days, _registry_version())
-    out = _CHANGING.get(key)
-    if out is None:
-        out = _units_changing_within(start, days)
-        if len(_CHANGING) >= _TREES_MAX:
-            _CHANGING.pop(next(iter(_CHANGING)))
-        _CHANGING[key] = out
-    return out
-
-
-_CHANGING: dict[tuple, dict[int, str]] = {}
+    return _registry_cached(_CHANGING, (start, days), lambda: _units_changing_within(start, days))
 
 
 def _units_changing_within(start: dt.date, days: int) -> dict[int, str]:
