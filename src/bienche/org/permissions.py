@@ -18,7 +18,8 @@ from bienche.core.errors import NotFound
 from bienche.org import messages as m
 from bienche.org.enums import Role
 from bienche.org.models import Membership, Unit, UnitVersion
-from bienche.org.selectors import registry_memo, unit_tree_as_of
+from bienche.org.registry_version import registry_memo
+from bienche.org.selectors import unit_tree_as_of
 
 WRITE_ROLES = {Role.CITY_ADMIN, Role.UNIT_OFFICER}
 

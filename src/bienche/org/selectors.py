@@ -8,13 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import connection
 from django.db.models import Count, Min, Q
 
 from bienche.core.dating import q_valid_on
@@ -26,6 +23,7 @@ from bienche.org.lineage import (
 )
 from bienche.org.lineage import unit_lineage as unit_lineage
 from bienche.org.models import EventParticipant, ReorgEvent, Unit, UnitVersion
+from bienche.org.registry_version import registry_cached
 
 NODE_FIELDS = (
     "unit_id",
@@ -121,57 +119,6 @@ def _node(row: tuple, parent_code: str | None = None) -> UnitNode:
 
 _TREES: dict[tuple, Tree] = {}
 _CHANGING: dict[tuple, dict[int, str]] = {}
-_TREES_MAX = 16
-
-
-#: The registry version read in the current request, if any (``registry_memo``).
-_REGISTRY_MEMO: ContextVar[list[tuple] | None] = ContextVar("registry_memo", default=None)
-
-
-@contextmanager
-def registry_memo() -> Iterator[None]:
-    """Within the block (a request: ``org.permissions.ScopeMemoMiddleware``), the registry
-    version is read once; a reorganization recorded in the block forgets it."""
-    token = _REGISTRY_MEMO.set([])
-    try:
-        yield
-    finally:
-        _REGISTRY_MEMO.reset(token)
-
-
-def forget_registry_version() -> None:
-    """Called where reorganization events are written (``org.services.plan``)."""
-    memo = _REGISTRY_MEMO.get()
-    if memo:
-        memo.clear()
-
-
-def _registry_version() -> tuple:
-    """Changes whenever the registry does: versions are only written by reorganization
-    events, which are append-only. (The creation time makes the key unique even where a
-    rolled-back id is reused, as SQLite does.)"""
-    memo = _REGISTRY_MEMO.get()
-    if memo:
-        return memo[0]
-    version = tuple(
-        ReorgEvent.objects.order_by("-id").values_list("id", "created_at").first() or ()
-    )
-    if memo is not None:
-        memo.append(version)
-    return version
-
-
-def _registry_cached(store: dict[tuple, Any], args: tuple, compute: Callable[[], Any]) -> Any:
-    """``compute()`` once per database, ``args`` and registry version, kept in ``store``
-    (the oldest entries dropped beyond ``_TREES_MAX``)."""
-    key = (connection.alias, connection.settings_dict["NAME"], *args, _registry_version())
-    value = store.get(key)
-    if value is None:
-        value = compute()
-        if len(store) >= _TREES_MAX:
-            store.pop(next(iter(store)))
-        store[key] = value
-    return value
 
 
 def unit_tree_as_of(on: dt.date, *, kinds: set[str] | None = None) -> Tree:
@@ -185,7 +132,7 @@ def unit_tree_as_of(on: dt.date, *, kinds: set[str] | None = None) -> Tree:
     """
     if kinds is not None:
         return _build_tree(on, kinds)
-    return _registry_cached(_TREES, (on,), lambda: _build_tree(on, None))
+    return registry_cached(_TREES, (on,), lambda: _build_tree(on, None))
 
 
 def _build_tree(on: dt.date, kinds: set[str] | None) -> Tree:
@@ -368,7 +315,7 @@ def unit_list(
 def units_changing_within(start: dt.date, days: int) -> dict[int, str]:
     """Units whose versions start or end in (start, start + days]: unit id → 'starts'/'ends'.
     Kept in memory until the registry changes, like the tree; callers must not modify it."""
-    return _registry_cached(_CHANGING, (start, days), lambda: _units_changing_within(start, days))
+    return registry_cached(_CHANGING, (start, days), lambda: _units_changing_within(start, days))
 
 
 def _units_changing_within(start: dt.date, days: int) -> dict[int, str]:

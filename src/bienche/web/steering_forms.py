@@ -6,6 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from bienche.core.errors import BiencheError
@@ -174,3 +177,19 @@ ItemFormSet = forms.formset_factory(ItemForm, extra=0, max_num=500, absolute_max
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("Task list (XLSX)"))
     dry_run = forms.BooleanField(label=_("Only check, write nothing"), required=False)
+
+
+#: Stands for the task's version in a blank form's HTML (see ``blank_form_html``).
+_VERSION_MARK = "__task_version__"
+_BLANK_FORMS: dict[tuple[str, str], str] = {}
+
+
+def blank_form_html(action: str, version: int) -> SafeString:
+    """The fields of an empty lifecycle form. They differ between tasks only by the version
+    the form carries, so each form is rendered once per language and the version put in."""
+    key = (action, translation.get_language())
+    html = _BLANK_FORMS.get(key)
+    if html is None:
+        form = ACTION_FORMS[action](initial={"expected_version": _VERSION_MARK}, prefix=action)
+        html = _BLANK_FORMS[key] = render_to_string("steering/_fields.html", {"form": form})
+    return mark_safe(html.replace(_VERSION_MARK, str(int(version))))  # noqa: S308 - our HTML

@@ -19,8 +19,6 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -51,6 +49,7 @@ from bienche.web.steering_forms import (
     PasteForm,
     TaskForm,
     VersionedForm,
+    blank_form_html,
     show_error,
 )
 from bienche.web.steering_views import forbidden, labels
@@ -136,22 +135,6 @@ def _history(events: list[EventRow], names: dict[int, str]) -> list[dict[str, An
     return rows
 
 
-#: Stands for the task's version in a blank form's HTML (see ``_blank_form_html``).
-_VERSION_MARK = "__task_version__"
-_BLANK_FORMS: dict[tuple[str, str], str] = {}
-
-
-def _blank_form_html(action: str, version: int) -> SafeString:
-    """The fields of an empty lifecycle form. They differ between tasks only by the version
-    the form carries, so each form is rendered once per language and the version put in."""
-    key = (action, translation.get_language())
-    html = _BLANK_FORMS.get(key)
-    if html is None:
-        form = ACTION_FORMS[action](initial={"expected_version": _VERSION_MARK}, prefix=action)
-        html = _BLANK_FORMS[key] = render_to_string("steering/_fields.html", {"form": form})
-    return mark_safe(html.replace(_VERSION_MARK, str(int(version))))  # noqa: S308 - our HTML
-
-
 def _render_task(
     request: HttpRequest,
     task: Task,
@@ -163,7 +146,7 @@ def _render_task(
     timeline = task_timeline(task, today(), latest=None if show_all else HISTORY_SHOWN)
     pending = timeline.pending
     actions = _report_actions(user, task, pending) + _direct_actions(user, task, pending)
-    forms = {a: _blank_form_html(a, task.version) for a in actions}
+    forms = {a: blank_form_html(a, task.version) for a in actions}
     if bound is not None:
         forms[bound[0]] = render_to_string("steering/_fields.html", {"form": bound[1]})
     supports = list(task.supports.values_list("unit_id", flat=True))

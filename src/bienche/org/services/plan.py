@@ -27,7 +27,7 @@ from bienche.core.errors import Conflict, InvalidInput, NotFound
 from bienche.org import messages as m
 from bienche.org.enums import Sector
 from bienche.org.models import EventParticipant, LineageEdge, ReorgEvent, Unit, UnitVersion
-from bienche.org.selectors import forget_registry_version
+from bienche.org.registry_version import forget_registry_version
 from bienche.org.services.plan_checks import (
     VERSION_FIELDS,
     breakpoints,
